@@ -1,0 +1,37 @@
+"""The engine's stages wired together: segment → classify → score/align → stats.
+
+Each stage lives in its own module and can be run alone; this module only orders them.
+"""
+
+from __future__ import annotations
+
+from .align import align
+from .boilerplate import classify
+from .model import Alignment, Document, SourceText
+from .score import DEFAULT_THRESHOLD
+from .segment import segment
+from .stats import compute_stats
+
+
+def _title(text: str, units) -> str:
+    for u in units:
+        if u.boilerplate is None and u.kind == "heading":
+            return text[u.start:u.end]
+    for u in units:
+        if u.boilerplate is None:
+            return text[u.start:u.end][:120]
+    return ""
+
+
+def analyse(src: SourceText) -> Document:
+    """Segment and classify one article."""
+    units = tuple(classify(src.text, segment(src.text)))
+    return Document(source=src.source, path=src.path, text=src.text, title=_title(src.text, units), units=units)
+
+
+def compare(a: SourceText, b: SourceText | None = None, threshold: float = DEFAULT_THRESHOLD) -> Alignment:
+    """The whole engine: one immutable Alignment for one or two articles."""
+    doc_a = analyse(a)
+    doc_b = analyse(b) if b is not None else None
+    pairs = align(doc_a, doc_b, threshold) if doc_b is not None else ()
+    return Alignment(a=doc_a, b=doc_b, pairs=pairs, stats=compute_stats(doc_a, doc_b, pairs), threshold=threshold)

@@ -1,0 +1,131 @@
+"""Presentation rows: the alignment laid out as side-by-side rows every view shares.
+
+Each side stays in its own reading order. A pair in the common order puts both sides on one row;
+an unpaired unit, a boilerplate unit or one half of a moved pair faces an empty filler.
+The app, the text, HTML and Markdown exports all draw these rows, so they agree by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import Alignment
+
+RowKind = Literal["pair", "omitted", "added", "moved", "boilerplate", "content"]
+
+#: One marker per row state, shown beside the text so colour is never the only signal.
+MARKERS: dict[str, str] = {
+    "identical": "=",
+    "edited": "~",
+    "paraphrase": "≈",
+    "related": "?",
+    "omitted": "-",
+    "added": "+",
+    "moved": "↕",
+    "boilerplate": "#",
+    "content": " ",
+}
+
+#: Plain words for the same states, for legends and screen readers.
+LABELS: dict[str, str] = {
+    "identical": "identical",
+    "edited": "edited",
+    "paraphrase": "paraphrase",
+    "related": "related",
+    "omitted": "only in A (omitted)",
+    "added": "only in B (added)",
+    "moved": "moved",
+    "boilerplate": "boilerplate",
+    "content": "content",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One display row. `a`/`b` are unit indices (empty for a filler); `pair` indexes `pairs`."""
+
+    kind: RowKind
+    a: tuple[int, ...] = ()
+    b: tuple[int, ...] = ()
+    pair: int | None = None
+
+    @property
+    def state(self) -> str:
+        """The marker key: the pair's relation for a pair row, else the row kind."""
+        return self.kind
+
+    def is_boilerplate(self) -> bool:
+        return self.kind == "boilerplate"
+
+
+def row_state(al: Alignment, row: Row) -> str:
+    """MARKERS key for a row: relation for aligned pairs, the row kind otherwise."""
+    if row.kind == "pair" and row.pair is not None:
+        return al.pairs[row.pair].relation
+    return row.kind
+
+
+def build_rows(al: Alignment) -> tuple[Row, ...]:
+    """Lay out rows in both documents' reading order (linear in the number of units)."""
+    a_units, b = al.a.units, al.b
+    if b is None:
+        return tuple(
+            Row("boilerplate" if u.boilerplate else "content", a=(i,)) for i, u in enumerate(a_units)
+        )
+    b_units = b.units
+    rows: list[Row] = []
+    done_a = [False] * len(a_units)
+    done_b = [False] * len(b_units)
+    i = j = 0
+
+    def side_row(side: str, k: int) -> Row:
+        units = a_units if side == "a" else b_units
+        find = al.pair_of_a if side == "a" else al.pair_of_b
+        p = find(k)
+        if p is None:
+            if units[k].boilerplate is not None:
+                kind: RowKind = "boilerplate"
+            else:
+                kind = "omitted" if side == "a" else "added"
+            return Row(kind, a=(k,) if side == "a" else (), b=(k,) if side == "b" else ())
+        pair = al.pairs[p]
+        idx = pair.a if side == "a" else pair.b
+        for x in idx:
+            (done_a if side == "a" else done_b)[x] = True
+        return Row("moved", a=idx if side == "a" else (), b=idx if side == "b" else (), pair=p)
+
+    while i < len(a_units) or j < len(b_units):
+        if i < len(a_units) and done_a[i]:
+            i += 1
+            continue
+        if j < len(b_units) and done_b[j]:
+            j += 1
+            continue
+        pa = al.pair_of_a(i) if i < len(a_units) else None
+        pb = al.pair_of_b(j) if j < len(b_units) else None
+        if i < len(a_units) and (pa is None or al.pairs[pa].moved):
+            rows.append(side_row("a", i))
+            done_a[i] = True
+            continue
+        if j < len(b_units) and (pb is None or al.pairs[pb].moved):
+            rows.append(side_row("b", j))
+            done_b[j] = True
+            continue
+        if pa is not None and pa == pb:
+            pair = al.pairs[pa]
+            for x in pair.a:
+                done_a[x] = True
+            for y in pair.b:
+                done_b[y] = True
+            rows.append(Row("pair", a=pair.a, b=pair.b, pair=pa))
+            continue
+        # The two sides sit at different in-order pairs (possible only if the aligner's
+        # `moved` marks are not a consistent order): show the A side first, alone.
+        if i < len(a_units):
+            rows.append(side_row("a", i))
+            done_a[i] = True
+        else:
+            rows.append(side_row("b", j))
+            done_b[j] = True
+    return tuple(rows)

@@ -1,0 +1,49 @@
+"""Summary figures, computed once from the alignment so every view shows the same numbers."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Document, Pair, Stats
+
+
+def _chars(doc: Document, idx) -> int:
+    return sum(len("".join(doc.unit_text(i).split())) for i in idx)
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def compute_stats(a: Document, b: Document | None, pairs: tuple[Pair, ...]) -> Stats:
+    a_content = a.content_indices
+    b_content = b.content_indices if b else ()
+    paired_a = {i for p in pairs for i in p.a}
+    paired_b = {j for p in pairs for j in p.b}
+    rel = Counter(p.relation for p in pairs)
+    a_c = _chars(a, a_content)
+    b_c = _chars(b, b_content) if b else 0
+    a_all = _chars(a, range(len(a.units)))
+    b_all = _chars(b, range(len(b.units))) if b else 0
+    return Stats(
+        a_units=len(a.units),
+        b_units=len(b.units) if b else 0,
+        a_content_units=len(a_content),
+        b_content_units=len(b_content),
+        a_boilerplate_units=len(a.units) - len(a_content),
+        b_boilerplate_units=(len(b.units) - len(b_content)) if b else 0,
+        pairs=len(pairs),
+        identical=rel["identical"],
+        edited=rel["edited"],
+        paraphrase=rel["paraphrase"],
+        related=rel["related"],
+        moved=sum(p.moved for p in pairs),
+        added_units=sum(1 for j in b_content if j not in paired_b) if b else 0,
+        omitted_units=sum(1 for i in a_content if i not in paired_a) if b else 0,
+        a_reused_share=_share(_chars(a, [i for i in a_content if i in paired_a]), a_c) if b else 0.0,
+        b_reused_share=_share(_chars(b, [j for j in b_content if j in paired_b]), b_c) if b else 0.0,
+        added_share=_share(_chars(b, [j for j in b_content if j not in paired_b]), b_c) if b else 0.0,
+        omitted_share=_share(_chars(a, [i for i in a_content if i not in paired_a]), a_c) if b else 0.0,
+        a_boilerplate_share=_share(a_all - a_c, a_all),
+        b_boilerplate_share=_share(b_all - b_c, b_all) if b else 0.0,
+    )

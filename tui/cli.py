@@ -1,0 +1,134 @@
+"""The `rafahdiff` command: argument parsing, input errors → one stderr line + exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from rafahdiff.core import DEFAULT_THRESHOLD, MAX_INPUT_BYTES, InputError, analyse, compare, read_source
+from rafahdiff.core.export_json import to_json
+from rafahdiff.core.export_text import render_text
+from rafahdiff.core.sanitize import display_text
+from rafahdiff.core.seeds import list_seeds
+
+FORMATS = ("json", "text")
+
+EPILOG = """examples:
+  rafahdiff 001 002              open the side-by-side app on two bundled seeds
+  rafahdiff 003                  one article alone, boilerplate marked
+  rafahdiff wire.txt paper.txt   compare two text files
+  curl -s … | rafahdiff - 001    read A from standard input
+  rafahdiff 001 002 --json       the alignment as JSON (schema rafahdiff/alignment/v1)
+  rafahdiff 001 002 --format text --width 160
+  rafahdiff --list               the bundled seeds
+
+A and B are a seed id or unique prefix of a seed's file name, a path, or - (stdin, once).
+Exit status: 0 on success (whether or not the articles differ), 2 on bad input or failure.
+"""
+
+
+def _version() -> str:
+    try:
+        return version("rafahdiff")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
+        self.exit(2, f"rafahdiff: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="rafahdiff",
+        description="Side-by-side source comparer for news articles: what B reused, edited, "
+        "paraphrased, moved, added or dropped from A, with page furniture marked.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("a", nargs="?", metavar="A", help="first article (seed id, path or -)")
+    p.add_argument("b", nargs="?", metavar="B", help="second article (seed id, path or -)")
+    p.add_argument("--format", choices=FORMATS, help="write the result to stdout instead of starting the app")
+    p.add_argument("--json", action="store_const", const="json", dest="format", help="short for --format json")
+    p.add_argument("--width", type=int, help="width of the text rendering (default: $COLUMNS or 100)")
+    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                   help=f"minimum pair score in [0, 1] (default {DEFAULT_THRESHOLD})")
+    p.add_argument("--list", action="store_true", help="list the bundled seed articles and exit")
+    p.add_argument("--version", action="version", version=f"rafahdiff {_version()}")
+    return p
+
+
+def _print_list() -> None:
+    for seed in list_seeds():
+        src = read_source(str(seed.path))
+        title = analyse(src).title
+        size = seed.path.stat().st_size
+        print(f"{seed.id}  {size:>6} B  {display_text(title)[:90]}  ({seed.name})")
+
+
+def _width(arg: int | None) -> int:
+    if arg:
+        return max(20, arg)
+    try:
+        return max(20, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 100
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.list:
+        _print_list()
+        return 0
+    if args.a is None:
+        raise InputError("no article given: try `rafahdiff 001 002` or --list (see --help)")
+    if args.a == "-" and args.b == "-":
+        raise InputError("standard input (-) can be used for only one of A and B")
+    if not 0.0 <= args.threshold <= 1.0:
+        raise InputError(f"--threshold must be between 0 and 1, not {args.threshold}")
+    src_a = read_source(args.a)
+    src_b = read_source(args.b) if args.b is not None else None
+    for src in (src_a, src_b):
+        if src is not None and src.notice:
+            print(f"rafahdiff: {display_text(src.notice)}", file=sys.stderr)
+    if args.format is None and sys.stdout.isatty():
+        from rafahdiff.tui.app import run_app
+
+        return run_app(src_a, src_b, threshold=args.threshold)
+    al = compare(src_a, src_b, threshold=args.threshold)
+    if args.format == "json":
+        sys.stdout.write(to_json(al))
+    else:
+        sys.stdout.write(render_text(al, width=_width(args.width), color=_use_color()))
+    sys.stdout.flush()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except InputError as exc:
+        print(f"rafahdiff: {display_text(str(exc))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("rafahdiff: interrupted", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return 2
+    except MemoryError:
+        print(f"rafahdiff: out of memory (inputs are limited to {MAX_INPUT_BYTES // 2**20} MiB each)", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        print(f"rafahdiff: internal error: {type(exc).__name__}: {display_text(str(exc))[:200]}", file=sys.stderr)
+        return 2
