@@ -62,7 +62,7 @@ def _read_limited(stream: BinaryIO, label: str, limit: int) -> bytes:
 
 
 def read_bytes_source(data: bytes, source: str, path: str, limit: int = MAX_INPUT_BYTES) -> SourceText:
-    label = source
+    label = "standard input" if source == "-" else source
     if len(data) > limit:
         raise InputError(f"{label}: larger than the {limit // (1024 * 1024)} MiB input limit")
     text, notice = decode(data, label)
