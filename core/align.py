@@ -1,68 +1,163 @@
 """Alignment: choose which units of A and B form pairs, and which pairs break the common order.
 
-Baseline aligner (to be replaced by the full engine): greedy best-score matching of content units.
+Stages (each testable alone): `features` (keys, stems, IDF weights) → `candidates` (exact
+anchors + inverted index, scored) → `_select` (one-to-one, preferring pairs that fit the order of
+confident anchors, so a repeated sentence pairs with the occurrence that fits its surroundings) →
+`_extend` (splits and merges: grow a pair by adjacent unpaired units while the score rises) →
+`order.heaviest_chain` (pairs off the common order are `moved`).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
+from .candidates import candidates
+from .features import PairFeatures, UnitFeatures, build_features, merged
 from .model import Document, Pair
-from .score import DEFAULT_THRESHOLD, relation_for, similarity
-from .wordiff import word_ops
+from .order import heaviest_chain, moved_flags
+from .score import DEFAULT_THRESHOLD, relation_for, score_units, shared_weight
+from .wordiff import ops_from_tokens
+
+__all__ = ["align", "moved_flags"]
+
+#: Score bonus for a candidate that fits between the confident anchors around it.
+ORDER_BONUS = 0.05
+#: A split/merge grows a pair only if the score rises by at least this much...
+MIN_GAIN = 0.02
+#: ...and the added unit has at least this share of its weight in the other side.
+MIN_CONTAINED = 0.5
+#: Most units on one side of a pair.
+MAX_PARTS = 4
+#: Candidates are generated down to this fraction of the threshold (splits start weak).
+FLOOR_FACTOR = 0.8
 
 
-def moved_flags(pairs: list[tuple[int, int]]) -> list[bool]:
-    """Mark pairs outside a longest increasing subsequence (by A position, then B position)."""
-    order = sorted(range(len(pairs)), key=lambda k: pairs[k][0])
-    seq = [pairs[k][1] for k in order]
-    tails: list[int] = []
-    tails_idx: list[int] = []
-    prev = [-1] * len(seq)
-    for i, v in enumerate(seq):
-        pos = bisect_left(tails, v)
-        if pos == len(tails):
-            tails.append(v)
-            tails_idx.append(i)
+def _anchor_chain(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Confident, unambiguous pairs on their heaviest common-order chain, sorted by A."""
+    best_a: dict[int, list[float]] = {}
+    best_b: dict[int, list[float]] = {}
+    for s, i, j in cands:
+        best_a.setdefault(i, []).append(s)
+        best_b.setdefault(j, []).append(s)
+
+    def clear(lst: list[float], s: float) -> bool:
+        return s >= max(lst) and sum(1 for x in lst if x >= s - 0.05) == 1
+
+    anchors = [(i, j, s) for s, i, j in cands if s >= 0.5 and clear(best_a[i], s) and clear(best_b[j], s)]
+    chain = heaviest_chain(anchors)
+    return sorted((anchors[k][0], anchors[k][1]) for k in chain)
+
+
+def _select(cands: list[tuple[float, int, int]], threshold: float) -> list[tuple[int, int, float]]:
+    chain = _anchor_chain(cands)
+    ca = [p[0] for p in chain]
+    cb = [p[1] for p in chain]
+
+    def key(c: tuple[float, int, int]) -> tuple[float, int, int, int]:
+        s, i, j = c
+        k = bisect_left(ca, i)
+        if k < len(ca) and ca[k] == i:
+            fits, dist = cb[k] == j, abs(cb[k] - j)
         else:
-            tails[pos] = v
-            tails_idx[pos] = i
-        prev[i] = tails_idx[pos - 1] if pos else -1
-    keep = set()
-    i = tails_idx[-1] if tails_idx else -1
-    while i >= 0:
-        keep.add(order[i])
-        i = prev[i]
-    return [k not in keep for k in range(len(pairs))]
+            lo = cb[k - 1] if k else -1
+            hi = cb[k] if k < len(cb) else 1 << 60
+            fits = lo < j < hi
+            dist = 0 if fits else min(abs(j - lo), abs(hi - j))
+        return (-(s + ORDER_BONUS * fits), dist, i + j, i)
 
-
-def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tuple[Pair, ...]:
-    ai = a.content_indices
-    bi = b.content_indices
-    cands = []
-    for i in ai:
-        ta = a.unit_text(i)
-        for j in bi:
-            s = similarity(ta, b.unit_text(j))
-            if s >= threshold:
-                cands.append((s, i, j))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     chosen = []
-    for s, i, j in cands:
+    for s, i, j in sorted((c for c in cands if c[0] >= threshold), key=key):
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         chosen.append((i, j, s))
-    chosen.sort()
-    moved = moved_flags([(i, j) for i, j, _ in chosen])
+    return chosen
+
+
+def _extend(
+    chosen: list[tuple[int, int, float]], pf: PairFeatures, threshold: float
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Grow pairs by adjacent unpaired content units (split or merge) while the score rises."""
+    w = pf.weights
+    order_a = sorted(pf.a)
+    order_b = sorted(pf.b)
+    used_a = {i for i, _, _ in chosen}
+    used_b = {j for _, j, _ in chosen}
+    groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+
+    def neighbours(order: list[int], used: set[int], units: tuple[int, ...]) -> list[int]:
+        out = []
+        lo = bisect_left(order, units[0]) - 1
+        hi = bisect_right(order, units[-1])
+        if lo >= 0 and order[lo] not in used:
+            out.append(order[lo])
+        if hi < len(order) and order[hi] not in used:
+            out.append(order[hi])
+        return out
+
+    # Near-identical pairs are complete; only imperfect pairs may be a split or merge.
+    for i, j, s in sorted(chosen, key=lambda c: -c[2]):
+        ga, gb = (i,), (j,)
+        fa, fb = pf.a[i], pf.b[j]
+        while s < 0.97 and len(ga) + len(gb) < MAX_PARTS + 1:
+            best: tuple[float, str, int, UnitFeatures] | None = None
+            if len(ga) < MAX_PARTS:
+                for n in neighbours(order_a, used_a, ga):
+                    fn = pf.a[n]
+                    if fn.weight and shared_weight(fn, fb, w) >= MIN_CONTAINED * fn.weight:
+                        parts = [pf.a[x] for x in sorted(ga + (n,))]
+                        m = merged(parts, w)
+                        ns = score_units(m, fb, w)
+                        if ns >= s + MIN_GAIN and (best is None or ns > best[0]):
+                            best = (ns, "a", n, m)
+            if len(gb) < MAX_PARTS:
+                for n in neighbours(order_b, used_b, gb):
+                    fn = pf.b[n]
+                    if fn.weight and shared_weight(fn, fa, w) >= MIN_CONTAINED * fn.weight:
+                        parts = [pf.b[x] for x in sorted(gb + (n,))]
+                        m = merged(parts, w)
+                        ns = score_units(fa, m, w)
+                        if ns >= s + MIN_GAIN and (best is None or ns > best[0]):
+                            best = (ns, "b", n, m)
+            if best is None:
+                break
+            s, side, n, m = best
+            if side == "a":
+                ga = tuple(sorted(ga + (n,)))
+                fa = m
+                used_a.add(n)
+            else:
+                gb = tuple(sorted(gb + (n,)))
+                fb = m
+                used_b.add(n)
+        groups.append((ga, gb, s))
+    return groups
+
+
+def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tuple[Pair, ...]:
+    """Pairs of content units, sorted by A position; see the module docstring for the stages."""
+    pf = build_features(a, b)
+    cands = candidates(pf, threshold * FLOOR_FACTOR)
+    chosen = _select(cands, threshold)
+    groups = [g for g in _extend(chosen, pf, threshold) if g[2] >= threshold]
+    groups.sort(key=lambda g: g[0][0])
+    chain = heaviest_chain([(g[0][0], g[1][0], g[2]) for g in groups])
     pairs = []
-    for (i, j, s), mv in zip(chosen, moved):
-        ua, ub = a.units[i], b.units[j]
+    w = pf.weights
+    for k, (ga, gb, s) in enumerate(groups):
+        fa = merged([pf.a[x] for x in ga], w)
+        fb = merged([pf.b[x] for x in gb], w)
+        identical = fa.keys == fb.keys and bool(fa.keys)
+        score = 1.0 if identical else min(round(s, 4), 0.99)
+        ops = ops_from_tokens(
+            fa.keys, fa.starts, fa.ends, a.units[ga[0]].start,
+            fb.keys, fb.starts, fb.ends, b.units[gb[0]].start,
+        )
         pairs.append(Pair(
-            a=(i,), b=(j,), score=round(s, 4), relation=relation_for(s, a.unit_text(i), b.unit_text(j)),  # type: ignore[arg-type]
-            moved=mv, ops=word_ops(a.text, [(ua.start, ua.end)], b.text, [(ub.start, ub.end)]),
+            a=ga, b=gb, score=score, relation=relation_for(score, identical),  # type: ignore[arg-type]
+            moved=k not in chain, ops=ops,
         ))
     return tuple(pairs)

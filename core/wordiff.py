@@ -2,51 +2,66 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rapidfuzz.distance import Levenshtein
 
 from .model import WordOp
-from .normalise import tokens, word_spans
+from .normalise import tokens_with_spans
 
 
-def _words(text: str, ranges: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[str]]:
-    spans: list[tuple[int, int]] = []
-    keys: list[str] = []
-    for start, end in ranges:
-        for s, e in word_spans(text[start:end], start):
-            spans.append((s, e))
-            toks = tokens(text[s:e])
-            keys.append(toks[0] if toks else text[s:e].lower())
-    return spans, keys
+def ops_from_tokens(
+    a_keys: Sequence[str], a_starts: Sequence[int], a_ends: Sequence[int], a_anchor: int,
+    b_keys: Sequence[str], b_starts: Sequence[int], b_ends: Sequence[int], b_anchor: int,
+) -> tuple[WordOp, ...]:
+    """difflib-compatible opcodes over already tokenised words (keys compared, offsets reported).
 
-
-def word_ops(a_text: str, a_ranges: list[tuple[int, int]], b_text: str, b_ranges: list[tuple[int, int]]) -> tuple[WordOp, ...]:
-    """difflib-compatible opcodes over the word tokens of the given character ranges.
-
-    Words are compared by their folded key, so `U.S.`/`US` or curly/straight quotes are `equal`.
+    `*_anchor` is the offset used for an empty side (a unit without words).
     """
-    a_spans, a_keys = _words(a_text, a_ranges)
-    b_spans, b_keys = _words(b_text, b_ranges)
-    if not a_spans and not b_spans:
+    if not a_keys and not b_keys:
         return ()
     vocab: dict[str, int] = {}
     a_ids = [vocab.setdefault(k, len(vocab)) for k in a_keys]
     b_ids = [vocab.setdefault(k, len(vocab)) for k in b_keys]
+    na, nb = len(a_keys), len(b_keys)
+
+    def at(starts: Sequence[int], ends: Sequence[int], n: int, k: int, anchor: int) -> int:
+        if k < n:
+            return starts[k]
+        return ends[n - 1] if n else anchor
+
     ops: list[WordOp] = []
-
-    def a_at(i: int) -> int:
-        if i < len(a_spans):
-            return a_spans[i][0]
-        return a_spans[-1][1] if a_spans else (a_ranges[0][0] if a_ranges else 0)
-
-    def b_at(j: int) -> int:
-        if j < len(b_spans):
-            return b_spans[j][0]
-        return b_spans[-1][1] if b_spans else (b_ranges[0][0] if b_ranges else 0)
-
     for op in Levenshtein.opcodes(a_ids, b_ids):
-        a0 = a_at(op.src_start)
-        a1 = a_spans[op.src_end - 1][1] if op.src_end > op.src_start else a0
-        b0 = b_at(op.dest_start)
-        b1 = b_spans[op.dest_end - 1][1] if op.dest_end > op.dest_start else b0
+        a0 = at(a_starts, a_ends, na, op.src_start, a_anchor)
+        a1 = a_ends[op.src_end - 1] if op.src_end > op.src_start else a0
+        b0 = at(b_starts, b_ends, nb, op.dest_start, b_anchor)
+        b1 = b_ends[op.dest_end - 1] if op.dest_end > op.dest_start else b0
         ops.append(WordOp(op.tag, a0, a1, b0, b1))  # type: ignore[arg-type]
     return tuple(ops)
+
+
+def _tokenise(text: str, ranges: list[tuple[int, int]]) -> tuple[list[str], list[int], list[int]]:
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in ranges:
+        for k, s, e in tokens_with_spans(text[start:end], start):
+            keys.append(k)
+            starts.append(s)
+            ends.append(e)
+    return keys, starts, ends
+
+
+def word_ops(
+    a_text: str, a_ranges: list[tuple[int, int]], b_text: str, b_ranges: list[tuple[int, int]]
+) -> tuple[WordOp, ...]:
+    """difflib-compatible opcodes over the word tokens of the given character ranges.
+
+    Words are compared by their folded key, so `U.S.`/`United States` or curly/straight
+    quotes are `equal`; the ranges of a split or merged pair are read as one word sequence.
+    """
+    ak, as_, ae = _tokenise(a_text, a_ranges)
+    bk, bs, be = _tokenise(b_text, b_ranges)
+    return ops_from_tokens(
+        ak, as_, ae, a_ranges[0][0] if a_ranges else 0, bk, bs, be, b_ranges[0][0] if b_ranges else 0
+    )

@@ -1,0 +1,115 @@
+"""Candidate pairs: which (A unit, B unit) are worth scoring, without an N×M comparison.
+
+1. Exact anchors: units whose folded words are identical meet through a hash table.
+2. Everything else meets through an inverted index of B's rarer stems: each A unit probes the
+   postings of its rarest stems and accumulates the weight it shares with each B unit. Stems
+   whose postings exceed the cap (the story's everyday words) are not probed; that is safe because
+   they weigh little. An upper bound of the final score from the accumulated weight prunes hopeless
+   candidates before any real scoring.
+3. The best few per unit, from both sides, are scored with `score.score_units`.
+Small inputs get no caps, so news articles are compared exhaustively over shared stems.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+
+from .features import PairFeatures
+from .score import OVERLAP_SHARE, score_units
+
+#: Below this many units per side, probe every stem and keep every candidate.
+SMALL = 2000
+#: For large inputs: probe this many rarest stems per unit, postings longer than the cap skipped.
+PROBES = 10
+POSTING_CAP = 40
+#: For large inputs: keep this many best candidates per unit (from each side).
+PER_UNIT = 4
+#: Repeated identical text: pair each occurrence with at most this many occurrences on the other
+#: side, those nearest in relative rank.
+REPEAT_SPREAD = 2
+
+
+def _exact(pf: PairFeatures) -> tuple[list[tuple[float, int, int]], set[int], set[int]]:
+    by_key_a: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, f in pf.a.items():
+        if f.keys:
+            by_key_a[f.keys].append(i)
+    by_key_b: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, f in pf.b.items():
+        if f.keys and f.keys in by_key_a:
+            by_key_b[f.keys].append(j)
+    out: list[tuple[float, int, int]] = []
+    done_a: set[int] = set()
+    done_b: set[int] = set()
+    for key, js in by_key_b.items():
+        is_ = by_key_a[key]
+        na, nb = len(is_), len(js)
+        for r, i in enumerate(is_):
+            centre = (r + 0.5) * nb / na
+            lo = max(0, int(centre) - REPEAT_SPREAD)
+            for j in js[lo:int(centre) + REPEAT_SPREAD + 1]:
+                out.append((1.0, i, j))
+        for r, j in enumerate(js):
+            centre = (r + 0.5) * na / nb
+            lo = max(0, int(centre) - REPEAT_SPREAD)
+            for i in is_[lo:int(centre) + REPEAT_SPREAD + 1]:
+                out.append((1.0, i, j))
+        done_a.update(is_)
+        done_b.update(js)
+    return list(set(out)), done_a, done_b
+
+
+def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
+    """(score, i, j) for candidate pairs scoring at least `floor`, exact matches included."""
+    w = pf.weights
+    out, done_a, done_b = _exact(pf)
+    small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
+    cap = max(len(pf.b), 1) if small else POSTING_CAP
+    postings: dict[int, list[int]] = defaultdict(list)
+    for j, f in pf.b.items():
+        for t in f.bag:
+            postings[t].append(j)
+    if not small:
+        postings = {t: js for t, js in postings.items() if len(js) <= cap}
+    found: list[tuple[float, int, int]] = []
+    need = (floor - (1.0 - OVERLAP_SHARE)) / OVERLAP_SHARE  # minimal Dice for the floor
+    for i, fa in pf.a.items():
+        if i in done_a and not small:
+            continue
+        probe = [t for t in fa.bag if t in postings]
+        if not small and len(probe) > PROBES:
+            probe = heapq.nlargest(PROBES, probe, key=w.__getitem__)
+        acc: dict[int, float] = defaultdict(float)
+        for t in probe:
+            wt = w[t]
+            for j in postings[t]:
+                acc[j] += wt
+        unprobed = fa.weight - sum(w[t] for t in probe)
+        for j, shared in acc.items():
+            total = fa.weight + pf.b[j].weight
+            if 2.0 * (shared + unprobed) >= need * total:
+                found.append((shared / total, i, j))
+    if not small:
+        keep: set[tuple[int, int]] = set()
+        best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for s, i, j in found:
+            best_a[i].append((s, j))
+            best_b[j].append((s, i))
+        for i, lst in best_a.items():
+            keep.update((i, j) for _, j in heapq.nlargest(PER_UNIT, lst))
+        for j, lst in best_b.items():
+            if j not in done_b:
+                keep.update((i, j) for _, i in heapq.nlargest(PER_UNIT, lst))
+        pairs = keep
+    else:
+        pairs = {(i, j) for _, i, j in found}
+    exact = {(i, j) for _, i, j in out}
+    for i, j in pairs:
+        if (i, j) in exact:
+            continue
+        s = score_units(pf.a[i], pf.b[j], w)
+        if s >= floor:
+            out.append((s, i, j))
+    return out
