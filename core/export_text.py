@@ -11,6 +11,7 @@ from rich.text import Text
 from .model import Alignment, Document
 from .rows import LABELS, MARKERS, Row, build_rows, row_state
 from .sanitize import display_text
+from .summary import build_summary
 
 STYLES: dict[str, str] = {
     "identical": "",
@@ -25,22 +26,26 @@ STYLES: dict[str, str] = {
 }
 
 
+def _figs(figs) -> str:
+    return " · ".join(f.text for f in figs)
+
+
 def summary_lines(al: Alignment) -> list[str]:
-    """The summary header every export shares (figures straight from `stats`)."""
-    s = al.stats
+    """The summary header every export shares (rows from `summary.build_summary`, i.e. `stats`)."""
+    summary = build_summary(al)
     lines = [f"A: {display_text(al.a.title)}  [{display_text(al.a.source)}]"]
-    if al.b is None:
-        lines.append(f"{s.a_units} units, {s.a_boilerplate_units} boilerplate ({s.a_boilerplate_share:.0%} of characters)")
-        return lines
-    lines.append(f"B: {display_text(al.b.title)}  [{display_text(al.b.source)}]")
-    lines.append(
-        f"reused: {s.a_reused_share:.0%} of A in B, {s.b_reused_share:.0%} of B from A · "
-        f"added {s.added_units} ({s.added_share:.0%} of B) · omitted {s.omitted_units} ({s.omitted_share:.0%} of A)"
-    )
-    lines.append(
-        f"pairs {s.pairs}: identical {s.identical}, edited {s.edited}, paraphrase {s.paraphrase}, "
-        f"related {s.related}, moved {s.moved} · boilerplate A {s.a_boilerplate_units}, B {s.b_boilerplate_units}"
-    )
+    if al.b is not None:
+        lines.append(f"B: {display_text(al.b.title)}  [{display_text(al.b.source)}]")
+    width = max(len(r.label) for r in summary.rows)
+    for r in summary.rows:
+        if r.both:
+            value = _figs(r.both)
+        elif summary.two_sided:
+            value = f"A {_figs(r.a) or '—'}  ·  B {_figs(r.b) or '—'}" if r.a and r.b else (
+                f"A {_figs(r.a)}" if r.a else f"B {_figs(r.b)}")
+        else:
+            value = _figs(r.a)
+        lines.append(f"{r.label:<{width}}  {value}  ({r.note})" if r.note else f"{r.label:<{width}}  {value}")
     return lines
 
 

@@ -8,12 +8,18 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from rafahdiff.core import DEFAULT_THRESHOLD, MAX_INPUT_BYTES, InputError, analyse, compare, read_source
+from rafahdiff.core.export_html import render_html
 from rafahdiff.core.export_json import to_json
+from rafahdiff.core.export_markdown import render_markdown
 from rafahdiff.core.export_text import render_text
+from rafahdiff.core.output import resolve_target, write_atomic
 from rafahdiff.core.sanitize import display_text
 from rafahdiff.core.seeds import list_seeds
 
-FORMATS = ("json", "text")
+FORMATS = ("json", "text", "html", "markdown")
+
+#: `-o FILE` without `--format` picks the format from the file name; anything else is text.
+SUFFIX_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 EPILOG = """examples:
   rafahdiff 001 002              open the side-by-side app on two bundled seeds
@@ -22,6 +28,8 @@ EPILOG = """examples:
   curl -s … | rafahdiff - 001    read A from standard input
   rafahdiff 001 002 --json       the alignment as JSON (schema rafahdiff/alignment/v1)
   rafahdiff 001 002 --format text --width 160
+  rafahdiff 001 002 -o report.html   a self-contained HTML report (format from the suffix)
+  rafahdiff 001 002 --format markdown -o report.md
   rafahdiff --list               the bundled seeds
 
 A and B are a seed id or unique prefix of a seed's file name, a path, or - (stdin, once).
@@ -51,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("a", nargs="?", metavar="A", help="first article (seed id, path or -)")
     p.add_argument("b", nargs="?", metavar="B", help="second article (seed id, path or -)")
-    p.add_argument("--format", choices=FORMATS, help="write the result to stdout instead of starting the app")
+    p.add_argument("--format", choices=FORMATS,
+                   help="write the result to stdout (or -o FILE) instead of starting the app")
     p.add_argument("--json", action="store_const", const="json", dest="format", help="short for --format json")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the report to FILE atomically (format from --format, else from the suffix: "
+                   ".html .md .json, otherwise text); - is standard output")
     p.add_argument("--width", type=int, help="width of the text rendering (default: $COLUMNS or 100)")
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help=f"minimum pair score in [0, 1] (default {DEFAULT_THRESHOLD})")
@@ -98,17 +110,46 @@ def run(argv: list[str] | None = None) -> int:
     for src in (src_a, src_b):
         if src is not None and src.notice:
             print(f"rafahdiff: {display_text(src.notice)}", file=sys.stderr)
-    if args.format is None and sys.stdout.isatty():
+    to_file = args.output not in (None, "-")
+    fmt = args.format
+    if fmt is None and args.output is not None:
+        fmt = SUFFIX_FORMATS.get(os.path.splitext(args.output)[1].lower(), "text")
+    if to_file:  # fail fast, before the comparison runs
+        resolve_target(args.output)
+        _refuse_overwriting_input(args.output, src_a, src_b)
+    if fmt is None and sys.stdout.isatty():
         from rafahdiff.tui.app import run_app
 
         return run_app(src_a, src_b, threshold=args.threshold)
     al = compare(src_a, src_b, threshold=args.threshold)
-    if args.format == "json":
-        sys.stdout.write(to_json(al))
+    if fmt == "json":
+        report = to_json(al)
+    elif fmt == "html":
+        report = render_html(al)
+    elif fmt == "markdown":
+        report = render_markdown(al)
     else:
-        sys.stdout.write(render_text(al, width=_width(args.width), color=_use_color()))
-    sys.stdout.flush()
+        color = _use_color() and not to_file
+        report = render_text(al, width=_width(args.width), color=color)
+    if to_file:
+        write_atomic(args.output, report)
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
     return 0
+
+
+def _refuse_overwriting_input(output: str, *sources) -> None:
+    """`-o` naming one of the inputs would silently destroy it: refuse instead."""
+    for src in sources:
+        if src is None or src.path == "-":
+            continue
+        try:
+            same = os.path.samefile(output, src.path)
+        except OSError:
+            continue
+        if same:
+            raise InputError(f"-o {output} would overwrite the input {src.source}; choose another file")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,246 @@
+"""`--format html`: one self-contained report to send to an editor or attach to a fact-check.
+
+No scripts and no external resources: inline CSS only, a Content-Security-Policy that forbids
+everything else, and a CSS-only checkbox to hide boilerplate. Article text is hostile by
+assumption: every string that came from an input goes through `display_text` (controls, bidi
+overrides → visible placeholders) and then `html.escape(..., quote=True)`, in text and in
+attributes alike. The only URLs in the page are our own `#a-N`/`#b-N` fragment links.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Iterator
+
+from .model import Alignment, Document, Pair
+from .rows import LABELS, MARKERS, Row, build_rows, row_state
+from .sanitize import display_text
+from .summary import Figure, Summary, build_summary
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+#: The states in legend order; colours mirror the text/app styles (edited yellow, paraphrase cyan…).
+LEGEND = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")
+
+CSS = """
+:root{--fg:#1d1f23;--muted:#5b6270;--line:#d9dde3;--bg:#fff;
+--identical:#ffffff;--edited:#fff5cc;--paraphrase:#dcf3f7;--related:#f6e1f4;--omitted:#fde0df;
+--added:#dff3df;--moved:#e1e9fb;--boilerplate:#f3f4f6;
+--m-identical:#6b7280;--m-edited:#9a6b00;--m-paraphrase:#0e7490;--m-related:#a21caf;--m-omitted:#b42318;
+--m-added:#1a7f37;--m-moved:#1d4ed8;--m-boilerplate:#6b7280;--del:#f6b9b5;--ins:#a8e3b3}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:1400px;padding:1.2rem 1.5rem 3rem;color:var(--fg);background:var(--bg);
+font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+h1{font-size:1.35rem;margin:.2rem 0 .6rem;line-height:1.3}
+h2{font-size:1.05rem;margin:1.4rem 0 .5rem}
+.docs{margin:0 0 .8rem;padding:0;list-style:none;color:var(--muted);font-size:.9rem}
+.docs b{color:var(--fg)}
+.docs code{font-size:.85rem;word-break:break-all}
+table{border-collapse:collapse}
+.summary{margin:.3rem 0 1rem;font-size:.92rem}
+.summary th,.summary td{border:1px solid var(--line);padding:.3rem .7rem;text-align:left;vertical-align:top}
+.summary thead th{background:#f5f6f8}
+.summary td{font-variant-numeric:tabular-nums}
+.summary .note{display:block;color:var(--muted);font-weight:normal;font-size:.8rem}
+.fig+.fig::before{content:" · ";color:var(--muted)}
+.legend{display:flex;flex-wrap:wrap;gap:.35rem .9rem;margin:.4rem 0 .6rem;padding:0;list-style:none;font-size:.85rem}
+.legend li{display:flex;align-items:center;gap:.3rem}
+.legend .m{display:inline-block;min-width:1.5em;text-align:center;border:1px solid var(--line);border-radius:3px}
+.toggle{margin:.2rem .35rem .8rem 0;vertical-align:middle}
+.toggle-label{font-size:.9rem;cursor:pointer;vertical-align:middle}
+.diff{width:100%;table-layout:fixed}
+.diff col.mcol{width:2.1em}
+.diff thead th{position:sticky;top:0;background:#f5f6f8;border-bottom:2px solid var(--line);padding:.4rem .5rem;
+text-align:left;font-size:.9rem;overflow-wrap:anywhere}
+.diff td{padding:.35rem .5rem;vertical-align:top;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+.diff td.m{text-align:center;font-weight:bold;font-family:ui-monospace,"DejaVu Sans Mono",monospace;padding:.35rem 0}
+.diff td.t+td.m{border-left:1px solid var(--line)}
+.diff td.empty{background:repeating-linear-gradient(135deg,#fafafa 0 6px,#f2f3f5 6px 12px)}
+.u{display:inline}
+.u+.u::before{content:" "}
+.u:target{outline:2px solid var(--m-moved);outline-offset:2px;border-radius:2px}
+.heading{font-weight:bold}
+del{background:var(--del);text-decoration:line-through;text-decoration-color:#b42318aa;border-radius:2px}
+ins{background:var(--ins);text-decoration:underline;text-decoration-color:#1a7f37aa;border-radius:2px}
+.cat{display:inline-block;margin-left:.4rem;padding:0 .35rem;border:1px solid #c4c8cf;border-radius:3px;
+font-size:.75rem;font-style:normal;color:var(--muted);background:#fff;white-space:nowrap}
+.jump{margin-left:.4rem;font-size:.8rem;white-space:nowrap;color:var(--m-moved)}
+.score{float:right;margin-left:.4rem;font-size:.75rem;color:var(--muted)}
+tr.bp td.t{color:var(--muted);font-size:.9rem;font-style:italic}
+#hide-bp:checked~table.diff tr.bp,#hide-bp:checked~table.diff .u.bpu{display:none}
+@media print{.toggle,.toggle-label{display:none}.diff thead th{position:static}}
+"""
+
+_STATE_CSS = "".join(
+    f"tr.s-{s} td{{background:var(--{s})}}tr.s-{s} td.m,.legend .s-{s}{{color:var(--m-{s})}}"
+    f".legend .s-{s}{{background:var(--{s})}}"
+    for s in LEGEND
+) + "tr.s-content td{background:#fff}"
+
+
+def esc(text: str) -> str:
+    """Untrusted text → inert HTML text or attribute value."""
+    return html.escape(display_text(text), quote=True)
+
+
+def _changed_spans(pair: Pair, side: str, text: str) -> list[tuple[int, int]]:
+    """Character ranges (into that side's text) that a pair's word ops mark as changed."""
+    spans: list[tuple[int, int]] = []
+    for op in pair.ops:
+        if side == "a" and op.tag in ("replace", "delete") and op.a_end > op.a_start:
+            spans.append((op.a_start, op.a_end))
+        elif side == "b" and op.tag in ("replace", "insert") and op.b_end > op.b_start:
+            spans.append((op.b_start, op.b_end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        # Runs of changed words separated only by spaces read better as one highlight.
+        if merged and (s <= merged[-1][1] or not text[merged[-1][1]:s].strip()):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _highlighted(text: str, start: int, end: int, spans: list[tuple[int, int]], tag: str) -> str:
+    """The unit text [start, end) with the parts inside `spans` wrapped in <del>/<ins>."""
+    out: list[str] = []
+    pos = start
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s >= e:
+            continue
+        if s > pos:
+            out.append(esc(text[pos:s]))
+        out.append(f"<{tag}>{esc(text[s:e])}</{tag}>")
+        pos = e
+    if pos < end:
+        out.append(esc(text[pos:end]))
+    return "".join(out)
+
+
+def _unit_title(doc: Document, k: int, side: str, state: str, pair: Pair | None) -> str:
+    u = doc.units[k]
+    parts = [f"{side.upper()} #{k + 1}", u.kind]
+    if u.boilerplate:
+        parts.append(f"boilerplate: {u.boilerplate}" + (f" ({u.reason})" if u.reason else ""))
+    elif pair is not None:
+        parts.append(f"{pair.relation}, score {pair.score:.2f}" + (", moved" if pair.moved else ""))
+    else:
+        parts.append(LABELS.get(state, state))
+    return " · ".join(parts)
+
+
+def _cell(al: Alignment, row: Row, side: str, state: str) -> str:
+    doc = al.a if side == "a" else al.b
+    idx = row.a if side == "a" else row.b
+    if doc is None or not idx:
+        return '<td class="m"></td><td class="t empty"></td>'
+    pair = al.pairs[row.pair] if row.pair is not None else None
+    spans = _changed_spans(pair, side, doc.text) if pair is not None else []
+    tag = "del" if side == "a" else "ins"
+    units: list[str] = []
+    for k in idx:
+        u = doc.units[k]
+        classes = ["u", u.kind]
+        if u.boilerplate:
+            classes.append("bpu")
+        body = _highlighted(doc.text, u.start, u.end, spans, tag) if spans else esc(doc.text[u.start:u.end])
+        if u.boilerplate:
+            body += f'<span class="cat" title="{esc(u.reason or u.boilerplate)}">{esc(u.boilerplate)}</span>'
+        units.append(f'<span class="{" ".join(classes)}" id="{side}-{k}" '
+                     f'title="{esc(_unit_title(doc, k, side, state, pair))}">{body}</span>')
+    extra = ""
+    if pair is not None and row.kind == "moved":
+        other = "b" if side == "a" else "a"
+        partner = pair.b if side == "a" else pair.a
+        extra = (f'<a class="jump" href="#{other}-{partner[0]}" title="moved: go to its partner in '
+                 f'{other.upper()}">{MARKERS["moved"]} {other.upper()} #{partner[0] + 1}</a>')
+    score = ""
+    if pair is not None and side == "b" and row.kind == "pair":
+        score = f'<span class="score">{pair.score:.2f}</span>'
+    mark = MARKERS.get(state, " ")
+    return (f'<td class="m" title="{esc(LABELS.get(state, state))}">{esc(mark)}</td>'
+            f'<td class="t">{score}{"".join(units)}{extra}</td>')
+
+
+def _row(al: Alignment, row: Row) -> str:
+    state = row_state(al, row)
+    classes = f"s-{state}" + (" bp" if row.kind == "boilerplate" else "")
+    cells = _cell(al, row, "a", state)
+    if al.b is not None:
+        cells += _cell(al, row, "b", state)
+    return f'<tr class="{classes}">{cells}</tr>\n'
+
+
+def _figures(figs: Iterable[Figure]) -> str:
+    return "".join(f'<span class="fig" data-stat="{esc(f.stat)}" data-value="{esc(repr(f.value))}">'
+                   f"{esc(f.text)}</span>" for f in figs)
+
+
+def _summary_table(summary: Summary) -> str:
+    head = f"<th>A · {esc(summary.a_source)}</th>"
+    if summary.two_sided:
+        head += f"<th>B · {esc(summary.b_source or '')}</th>"
+    out = [f'<table class="summary"><thead><tr><th>Measure</th>{head}</tr></thead><tbody>\n']
+    for r in summary.rows:
+        label = f'<th scope="row">{esc(r.label)}<span class="note">{esc(r.note)}</span></th>'
+        if r.both:
+            cells = f'<td colspan="2">{_figures(r.both)}</td>'
+        else:
+            cells = f"<td>{_figures(r.a) or '—'}</td>"
+            if summary.two_sided:
+                cells += f"<td>{_figures(r.b) or '—'}</td>"
+        out.append(f'<tr class="k-{esc(r.key)}">{label}{cells}</tr>\n')
+    out.append("</tbody></table>\n")
+    return "".join(out)
+
+
+def _doc_line(side: str, doc: Document) -> str:
+    return (f"<li><b>{side}</b> {esc(doc.title) or '<i>(untitled)</i>'} — "
+            f"<code>{esc(doc.source)}</code> (<code>{esc(doc.path)}</code>), {len(doc.units)} units</li>")
+
+
+def iter_html(al: Alignment) -> Iterator[str]:
+    """The report in chunks (so `-o` can stream it into its temporary file)."""
+    summary = build_summary(al)
+    title = al.a.title if al.b is None else f"{al.a.title} ↔ {al.b.title}"
+    yield (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="rafahdiff">\n'
+        f"<title>rafahdiff: {esc(title)}</title>\n<style>{CSS}{_STATE_CSS}</style>\n</head>\n<body>\n"
+    )
+    heading = "Article report" if al.b is None else "Comparison report"
+    yield f"<header>\n<h1>{heading}: {esc(title)}</h1>\n<ul class=\"docs\">\n{_doc_line('A', al.a)}\n"
+    if al.b is not None:
+        yield _doc_line("B", al.b) + "\n"
+    yield f"</ul>\n</header>\n<main>\n<h2>Summary</h2>\n{_summary_table(summary)}"
+    states = LEGEND if al.b is not None else ("content", "boilerplate")
+    yield ('<h2>Side by side</h2>\n<ul class="legend" aria-label="markers">'
+           + "".join(f'<li><span class="m s-{s}">{esc(MARKERS[s]) if s != "content" else "&nbsp;"}</span>'
+                     f"{esc(LABELS[s])}</li>" for s in states)
+           + '<li><del>changed</del>/<ins>changed</ins> words inside a pair</li></ul>\n')
+    rows = build_rows(al)
+    n_bp = sum(1 for r in rows if r.kind == "boilerplate")
+    yield (f'<input type="checkbox" id="hide-bp" class="toggle">'
+           f'<label for="hide-bp" class="toggle-label">Hide boilerplate ({n_bp} rows)</label>\n'
+           '<table class="diff">\n<colgroup><col class="mcol"><col>'
+           + ('<col class="mcol"><col>' if al.b is not None else "") + "</colgroup>\n"
+           f'<thead><tr><th colspan="2">A · {esc(al.a.source)}</th>'
+           + (f'<th colspan="2">B · {esc(al.b.source)}</th>' if al.b is not None else "")
+           + "</tr></thead>\n<tbody>\n")
+    chunk: list[str] = []
+    for row in rows:
+        chunk.append(_row(al, row))
+        if len(chunk) >= 256:
+            yield "".join(chunk)
+            chunk = []
+    yield "".join(chunk)
+    yield "</tbody>\n</table>\n</main>\n</body>\n</html>\n"
+
+
+def render_html(al: Alignment) -> str:
+    return "".join(iter_html(al))

@@ -1,0 +1,100 @@
+"""`--format markdown`: a readable report that renders on GitHub and other CommonMark viewers.
+
+Layout: a title, the two documents, the summary (a table for each side's figures, a list for
+the figures about pairs), a legend, then one two-column table row per display row (the same rows
+as the app). Article text is untrusted and lands inside table cells, so `md` makes it inert while
+keeping the raw file readable: controls/bidi → placeholders (`display_text`), newlines folded to
+spaces (a newline would end the table row), `<` and entity-like `&` written as entities (no raw
+HTML, no autolinks), and the characters that start inline syntax backslash-escaped — emphasis and
+strikethrough (`*_~`), code (`` ` ``), links (`[]`), pipes (cell borders), GitHub math (`$`) and
+mentions (`@`), and the backslash itself. Block syntax (`#`, `>`, `-`, `1.`) cannot start inside
+a cell or after our own line prefixes, so it needs no escape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Alignment, Document
+from .rows import LABELS, MARKERS, Row, build_rows, row_state
+from .sanitize import display_text
+from .summary import Figure, build_summary
+
+_SYNTAX = re.compile(r"([\\`*_\[\]|~$@])")
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_SPACE = re.compile(r"\s+")
+
+
+def md(text: str) -> str:
+    """Untrusted text → inert inline Markdown, safe inside a table cell."""
+    text = _SPACE.sub(" ", display_text(text)).strip()
+    text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
+    return _SYNTAX.sub(r"\\\1", text)
+
+
+def _figs(figs: tuple[Figure, ...]) -> str:
+    return " · ".join(md(f.text) for f in figs) or "—"
+
+
+def _side(al: Alignment, doc: Document, row: Row, side: str, state: str) -> str:
+    idx = row.a if side == "a" else row.b
+    if not idx:
+        return " "
+    parts = [f"`{MARKERS.get(state, ' ')}`" if MARKERS.get(state, " ").strip() else ""]
+    for k in idx:
+        u = doc.units[k]
+        text = md(doc.text[u.start:u.end])
+        if u.kind == "heading" and not u.boilerplate:
+            text = f"**{text}**"
+        if u.boilerplate:
+            text = f"*{text}* \\[{md(u.boilerplate)}\\]"
+        parts.append(text)
+    if row.kind == "moved" and row.pair is not None:
+        pair = al.pairs[row.pair]
+        partner = pair.b if side == "a" else pair.a
+        parts.append(f"*(moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})*")
+    return " ".join(p for p in parts if p)
+
+
+def iter_markdown(al: Alignment) -> Iterator[str]:
+    summary = build_summary(al)
+    title = al.a.title if al.b is None else f"{al.a.title} ↔ {al.b.title}"
+    yield f"# {'Article report' if al.b is None else 'Comparison report'}: {md(title)}\n\n"
+    for side, doc in (("A", al.a), ("B", al.b)):
+        if doc is not None:
+            yield (f"- **{side}**: {md(doc.title) or '*untitled*'} — {md(doc.source)} ({md(doc.path)}), "
+                   f"{len(doc.units)} units\n")
+    yield "\n## Summary\n\n"
+    if summary.two_sided:
+        yield f"| Measure | A: {md(summary.a_source)} | B: {md(summary.b_source or '')} |\n|---|---|---|\n"
+    else:
+        yield f"| Measure | A: {md(summary.a_source)} |\n|---|---|\n"
+    for r in summary.rows:
+        if r.both:
+            continue
+        label = f"{md(r.label)} — *{md(r.note)}*" if r.note else md(r.label)
+        cells = [_figs(r.a)] + ([_figs(r.b)] if summary.two_sided else [])
+        yield f"| {label} | {' | '.join(cells)} |\n"
+    both = [r for r in summary.rows if r.both]
+    if both:
+        yield "\n" + "".join(f"- **{md(r.label)}**: {_figs(r.both)}" + (f" — *{md(r.note)}*" if r.note else "") + "\n"
+                             for r in both)
+    states = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")
+    if al.b is None:
+        states = ("boilerplate",)
+    yield "\n## Side by side\n\n" + "Markers: " + ", ".join(f"`{MARKERS[s]}` {md(LABELS[s])}" for s in states) + "\n\n"
+    if al.b is None:
+        yield f"| A: {md(al.a.source)} |\n|---|\n"
+    else:
+        yield f"| A: {md(al.a.source)} | B: {md(al.b.source)} |\n|---|---|\n"
+    for row in build_rows(al):
+        state = row_state(al, row)
+        cells = [_side(al, al.a, row, "a", state)]
+        if al.b is not None:
+            cells.append(_side(al, al.b, row, "b", state))
+        yield f"| {' | '.join(cells)} |\n"
+
+
+def render_markdown(al: Alignment) -> str:
+    return "".join(iter_markdown(al))
