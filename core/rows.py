@@ -7,10 +7,10 @@ The app, the text, HTML and Markdown exports all draw these rows, so they agree 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from .model import Alignment
+from .model import Alignment, Pair, WordOp
 
 RowKind = Literal["pair", "omitted", "added", "moved", "boilerplate", "content"]
 
@@ -129,3 +129,35 @@ def build_rows(al: Alignment) -> tuple[Row, ...]:
             rows.append(side_row("b", j))
             done_b[j] = True
     return tuple(rows)
+
+
+def _mirror_op(op: WordOp) -> WordOp:
+    tag = {"insert": "delete", "delete": "insert"}.get(op.tag, op.tag)
+    return WordOp(tag, op.b_start, op.b_end, op.a_start, op.a_end)  # type: ignore[arg-type]
+
+
+def mirror(al: Alignment) -> Alignment:
+    """The same alignment seen from the other side (B as A): a view transform, not a new alignment.
+
+    Used by the app's "swap sides" so that added/omitted, word highlights and figures keep their
+    meaning relative to whichever document is shown on the left.
+    """
+    if al.b is None:
+        return al
+    s = al.stats
+    stats = replace(
+        s,
+        a_units=s.b_units, b_units=s.a_units,
+        a_content_units=s.b_content_units, b_content_units=s.a_content_units,
+        a_boilerplate_units=s.b_boilerplate_units, b_boilerplate_units=s.a_boilerplate_units,
+        added_units=s.omitted_units, omitted_units=s.added_units,
+        a_reused_share=s.b_reused_share, b_reused_share=s.a_reused_share,
+        added_share=s.omitted_share, omitted_share=s.added_share,
+        a_boilerplate_share=s.b_boilerplate_share, b_boilerplate_share=s.a_boilerplate_share,
+    )
+    pairs = tuple(
+        Pair(a=p.b, b=p.a, score=p.score, relation=p.relation, moved=p.moved,
+             ops=tuple(_mirror_op(o) for o in p.ops))
+        for p in al.pairs
+    )
+    return Alignment(a=al.b, b=al.a, pairs=pairs, stats=stats, threshold=al.threshold)

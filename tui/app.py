@@ -1,15 +1,403 @@
-"""Placeholder until the Textual app lands: prints the text rendering."""
+"""The Textual app: two synchronised panes over one immutable Alignment.
+
+The app computes no alignment of its own: it calls `rafahdiff.core.compare` once (in a worker
+thread when the inputs are big, with a progress indicator) and only lays out, folds, hides,
+mirrors and searches the result for display.
+"""
 
 from __future__ import annotations
 
-import shutil
-import sys
+from functools import partial
+from typing import Iterable
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, LoadingIndicator, Static
 
 from rafahdiff.core import compare
-from rafahdiff.core.export_text import render_text
+from rafahdiff.core.model import Alignment, Document, SourceText
+from rafahdiff.core.rows import mirror
+from rafahdiff.core.sanitize import display_text
+
+from .details import details_text, summary_text
+from .help import HelpScreen
+from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env
+from .rowmodel import Hit, RowModel, Side
+from .rowview import DiffView
+
+#: Inputs above this many characters are aligned in a worker thread behind a progress indicator.
+BACKGROUND_CHARS = 150_000
 
 
-def run_app(a, b, threshold: float) -> int:
-    al = compare(a, b, threshold=threshold)
-    sys.stdout.write(render_text(al, width=shutil.get_terminal_size().columns, color=True))
-    return 0
+def _head_text(label: str, doc: Document, active: bool) -> Text:
+    t = Text(no_wrap=True, overflow="ellipsis")
+    t.append("▶ " if active else "  ")
+    t.append(f"{label} ", style="bold")
+    t.append(display_text(doc.source), style="bold")
+    t.append(f"  {display_text(doc.path)}", style="dim")
+    t.append("\n  ")
+    t.append(display_text(doc.title) or "(no title)", style="bold" if active else "")
+    return t
+
+
+class RafahdiffApp(App[int]):
+    """`rafahdiff A B`: side-by-side rows; `rafahdiff A`: one article with boilerplate marked."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "rafahdiff"
+    BINDINGS = bindings()
+
+    def __init__(
+        self,
+        src_a: SourceText | None = None,
+        src_b: SourceText | None = None,
+        threshold: float = 0.5,
+        *,
+        alignment: Alignment | None = None,
+        background: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self._src = (src_a, src_b, threshold)
+        self.original: Alignment | None = alignment
+        self.swapped = False
+        self.model: RowModel | None = None
+        self.active: Side = "a"
+        self.query_text = ""
+        self.hits: list[Hit] = []
+        self.current_hit: int | None = None
+        self.user_keymap = keymap_from_env()
+        if alignment is None and src_a is not None:
+            size = len(src_a.text) + (len(src_b.text) if src_b is not None else 0)
+            if background is None:
+                background = size > BACKGROUND_CHARS
+            if not background:
+                self.original = compare(src_a, src_b, threshold=threshold)
+        if self.original is not None:
+            self.model = RowModel(self.original)
+
+    # -- composition ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="heads"):
+            yield Static(id="head-a", classes="pane-head -active")
+            yield Static(id="head-b", classes="pane-head")
+        if self.model is not None:
+            yield DiffView(self.model, id="diff")
+        else:
+            with Vertical(id="loading"):
+                yield LoadingIndicator()
+                yield Static(self._loading_label(), id="loading-label")
+        yield Static(id="details")
+        yield Input(placeholder="search both panes (enter: find, escape: cancel)", id="search")
+        yield Static(id="status")
+        yield Footer()
+
+    def _loading_label(self) -> Text:
+        a, b, _ = self._src
+        chars = sum(len(s.text) for s in (a, b) if s is not None)
+        return Text(f"aligning {chars:,} characters…")
+
+    def on_mount(self) -> None:
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        if self.model is None:
+            self._compute()
+        else:
+            self._refresh_chrome()
+            self.query_one(DiffView).focus()
+
+    @work(thread=True, exclusive=True)
+    def _compute(self) -> None:
+        a, b, threshold = self._src
+        assert a is not None
+        al = compare(a, b, threshold=threshold)
+        self.call_from_thread(self._install, al)
+
+    async def _install(self, al: Alignment) -> None:
+        self.original = al
+        self.model = RowModel(al)
+        await self.query_one("#loading").remove()
+        view = DiffView(self.model, id="diff")
+        await self.mount(view, after=self.query_one("#heads"))
+        view.focus()
+        self._refresh_chrome()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    @property
+    def view(self) -> DiffView | None:
+        found = self.query(DiffView)
+        return found.first() if found else None
+
+    @property
+    def alignment(self) -> Alignment | None:
+        return self.model.al if self.model is not None else None
+
+    def _refresh_chrome(self) -> None:
+        """Headers, details and status line from the current model and selection."""
+        m = self.model
+        if m is None:
+            return
+        al = m.al
+        head_a = self.query_one("#head-a", Static)
+        head_b = self.query_one("#head-b", Static)
+        head_a.update(_head_text("A", al.a, self.active == "a" and al.b is not None))
+        head_a.set_class(self.active == "a" and al.b is not None, "-active")
+        if al.b is not None:
+            head_b.display = True
+            head_b.update(_head_text("B", al.b, self.active == "b"))
+            head_b.set_class(self.active == "b", "-active")
+        else:
+            head_b.display = False
+        self._refresh_details()
+
+    def _refresh_details(self) -> None:
+        m, view = self.model, self.view
+        if m is None or view is None:
+            return
+        self.query_one("#details", Static).update(details_text(m, view.selected, self.active))
+        self.query_one("#status", Static).update(
+            summary_text(m.al, m.hide_boilerplate, m.diff_only, self._hits_label())
+        )
+
+    def _hits_label(self) -> str:
+        if not self.query_text:
+            return ""
+        q = display_text(self.query_text)
+        if not self.hits:
+            return f"/{q}: no hits"
+        na = sum(1 for h in self.hits if h.side == "a")
+        nb = len(self.hits) - na
+        pos = f" · hit {self.current_hit + 1}/{len(self.hits)}" if self.current_hit is not None else ""
+        return f"/{q}: {na} in A, {nb} in B{pos}"
+
+    def on_diff_view_selected(self, message: DiffView.Selected) -> None:
+        self._refresh_details()
+
+    def _selected_anchor(self) -> tuple[Side, int] | None:
+        """A unit of the selected row (active side first) to find the row again after a rebuild."""
+        m, view = self.model, self.view
+        if m is None or view is None or not m.visible:
+            return None
+        v = m.visible[view.selected]
+        row = m.rows[v.first]
+        for side in (self.active, "b" if self.active == "a" else "a"):
+            idx = row.a if side == "a" else row.b
+            if idx:
+                return side, idx[0]  # type: ignore[return-value]
+        return None
+
+    def _rebuild(self, base_row: int | None) -> None:
+        m, view = self.model, self.view
+        if m is None or view is None:
+            return
+        m.rebuild()
+        view.relayout(force=True)
+        if self.query_text:
+            self._run_search(self.query_text, jump=False)
+        target = m.visible_index_of(base_row) if base_row is not None else 0
+        view.select(target, center=True)
+        self._refresh_details()
+
+    def _base_row(self) -> int | None:
+        m, view = self.model, self.view
+        if m is None or view is None or not m.visible:
+            return None
+        return m.visible[view.selected].first
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        if self.view is not None:
+            self.view.select(self.view.selected + delta)
+
+    def action_page(self, direction: int) -> None:
+        view = self.view
+        if view is None or self.model is None or not self.model.visible:
+            return
+        target = view.page_rows(view.selected, direction)
+        if target == view.selected:
+            target += direction
+        view.select(target)
+
+    def action_first(self) -> None:
+        if self.view is not None:
+            self.view.select(0)
+
+    def action_last(self) -> None:
+        if self.view is not None and self.model is not None:
+            self.view.select(len(self.model.visible) - 1)
+
+    def action_change(self, direction: int) -> None:
+        m, view = self.model, self.view
+        if m is None or view is None:
+            return
+        i = view.selected + direction
+        while 0 <= i < len(m.visible):
+            if m.is_change(i):
+                view.select(i)
+                return
+            i += direction
+        self.notify("no further change" if direction > 0 else "no earlier change", timeout=2)
+
+    def action_partner(self) -> None:
+        m, view = self.model, self.view
+        if m is None or view is None or not m.visible:
+            return
+        target = m.partner(view.selected)
+        if target is None:
+            self.notify("not a moved sentence: m jumps between the two halves of a moved pair", timeout=3)
+            return
+        view.select(target, center=True)
+
+    def action_toggle_boilerplate(self) -> None:
+        if self.model is None:
+            return
+        base = self._base_row()
+        self.model.hide_boilerplate = not self.model.hide_boilerplate
+        self._rebuild(base)
+
+    def action_toggle_diff_only(self) -> None:
+        if self.model is None:
+            return
+        base = self._base_row()
+        self.model.diff_only = not self.model.diff_only
+        self._rebuild(base)
+
+    def action_swap(self) -> None:
+        m, view = self.model, self.view
+        if m is None or view is None or self.original is None or self.original.b is None:
+            return
+        anchor = self._selected_anchor()
+        self.swapped = not self.swapped
+        new = RowModel(mirror(self.original) if self.swapped else self.original)
+        new.hide_boilerplate, new.diff_only = m.hide_boilerplate, m.diff_only
+        new.rebuild()
+        self.model = new
+        self.active = "b" if self.active == "a" else "a"
+        view.set_model(new)
+        view.set_active(self.active)
+        base = None
+        if anchor is not None:
+            side, unit = anchor
+            base = new.row_of_unit("b" if side == "a" else "a", unit)
+        if self.query_text:
+            self._run_search(self.query_text, jump=False)
+        view.select(new.visible_index_of(base) if base is not None else 0, center=True)
+        self._refresh_chrome()
+
+    def action_switch_pane(self) -> None:
+        if self.model is None or not self.model.two_sided:
+            return
+        self.action_set_pane("b" if self.active == "a" else "a")
+
+    def action_set_pane(self, side: str) -> None:
+        if side not in ("a", "b") or self.model is None or not self.model.two_sided:
+            return
+        self.active = side  # type: ignore[assignment]
+        if self.view is not None:
+            self.view.set_active(self.active)
+        self._refresh_chrome()
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.add_class("-visible")
+        box.value = self.query_text
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        self._close_search()
+        self._run_search(event.value, jump=True)
+        self._refresh_details()
+
+    def on_key(self, event) -> None:  # escape closes the search box
+        if event.key == "escape":
+            box = self.query_one("#search", Input)
+            if box.has_class("-visible"):
+                event.stop()
+                self._close_search()
+
+    def _close_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.remove_class("-visible")
+        if self.view is not None:
+            self.view.focus()
+
+    def _run_search(self, query: str, *, jump: bool) -> None:
+        m, view = self.model, self.view
+        if m is None or view is None:
+            return
+        self.query_text = query
+        self.hits = m.search(query) if query else []
+        self.current_hit = None
+        if self.hits and jump:
+            self.current_hit = self._next_hit_index(view.selected - 1, 1)
+        view.set_hits(self.hits, self.current_hit)
+        if self.current_hit is not None:
+            view.select(self.hits[self.current_hit].row, center=True)
+        elif query and jump:
+            self.notify(f"not found: {display_text(query)}", timeout=2)
+
+    def _next_hit_index(self, after_row: int, direction: int) -> int | None:
+        """Next hit past row `after_row` (wrapping), in the active pane when it has any."""
+        if not self.hits:
+            return None
+        pool = [n for n, h in enumerate(self.hits) if h.side == self.active] or list(range(len(self.hits)))
+        cur = self.current_hit
+        if direction > 0:
+            for n in pool:
+                h = self.hits[n]
+                if h.row > after_row or (cur is not None and h.row == after_row and n > cur):
+                    return n
+            return pool[0]
+        for n in reversed(pool):
+            h = self.hits[n]
+            if h.row < after_row or (cur is not None and h.row == after_row and n < cur):
+                return n
+        return pool[-1]
+
+    def action_hit(self, direction: int) -> None:
+        view = self.view
+        if view is None:
+            return
+        if not self.query_text:
+            self.notify("no search yet: press / to search", timeout=2)
+            return
+        if not self.hits:
+            self.notify(f"not found: {display_text(self.query_text)}", timeout=2)
+            return
+        anchor = view.selected if self.current_hit is None else self.hits[self.current_hit].row
+        if self.current_hit is None and direction > 0:
+            anchor -= 1
+        self.current_hit = self._next_hit_index(anchor, direction)
+        view.set_hits(self.hits, self.current_hit)
+        if self.current_hit is not None:
+            view.select(self.hits[self.current_hit].row, center=True)
+        self._refresh_details()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.user_keymap))
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette lists every keyed action, with its keys and binding id."""
+        for spec in KEYS:
+            keys = display_keys(effective_keys(spec, self.user_keymap))
+            yield SystemCommand(spec.description, f"{spec.help}  [{keys}]  ({spec.id})",
+                                partial(self.run_action, spec.action))
+        yield from super().get_system_commands(screen)
+
+
+def run_app(src_a: SourceText, src_b: SourceText | None, threshold: float) -> int:
+    """Run the app until the user quits; the CLI's exit status."""
+    app = RafahdiffApp(src_a, src_b, threshold)
+    result = app.run()
+    return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 2)

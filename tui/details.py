@@ -1,0 +1,87 @@
+"""Plain-language descriptions of the selected row and of the summary figures.
+
+Kept apart from the widgets so the same sentences can be tested without a terminal. All article
+text goes through `display_text` and into Rich `Text` (never markup).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from rafahdiff.core.model import Alignment
+from rafahdiff.core.rows import LABELS, MARKERS
+from rafahdiff.core.sanitize import display_text
+
+from .rowmodel import RowModel, Side
+
+
+def _units(idx: tuple[int, ...]) -> str:
+    if not idx:
+        return "—"
+    nums = [i + 1 for i in idx]
+    return "#" + ",".join(str(n) for n in nums) if len(nums) < 4 else f"#{nums[0]}–{nums[-1]}"
+
+
+def details_text(model: RowModel, index: int, active: Side) -> Text:
+    """Relation, score, positions, moved partner and boilerplate category/reason of one row."""
+    t = Text(no_wrap=False, overflow="fold")
+    if not model.visible:
+        t.append("nothing to show: the documents hold no units")
+        return t
+    v = model.visible[index]
+    t.append(f"row {index + 1}/{len(model.visible)}  ", style="bold")
+    if v.folded:
+        t.append(f"{MARKERS['identical']} {v.last - v.first + 1} identical rows folded; press d to unfold")
+        return t
+    row = model.rows[v.first]
+    state = model.state(index)
+    al = model.al
+    t.append(f"{MARKERS.get(state, ' ')} {LABELS.get(state, state)}", style="bold")
+    if model.two_sided:
+        t.append(f"   A {_units(row.a)} · B {_units(row.b)}")
+    else:
+        t.append(f"   unit {_units(row.a)}")
+    if row.pair is not None:
+        p = al.pairs[row.pair]
+        t.append(f"   {p.relation} · score {p.score:.2f}")
+        if p.moved:
+            here: Side = "a" if row.a else "b"
+            other: Side = "b" if here == "a" else "a"
+            partner = p.b if here == "a" else p.a
+            partner_row = model.partner(index)
+            where = f" (row {partner_row + 1})" if partner_row is not None else ""
+            t.append(f"\nmoved: {here.upper()} {_units(row.a or row.b)} pairs with "
+                     f"{other.upper()} {_units(partner)}{where}; m jumps there", style="italic")
+    order: tuple[Side, ...] = (active, "b" if active == "a" else "a") if model.two_sided else ("a",)
+    for side in order:
+        doc = model.doc(side)
+        for k in (row.a if side == "a" else row.b):
+            u = doc.units[k] if doc is not None else None
+            if u is not None and u.boilerplate is not None:
+                t.append(f"\nboilerplate ({side.upper()} #{k + 1}): {u.boilerplate}", style="bold")
+                if u.reason:
+                    t.append(f" — {display_text(u.reason)}")
+                return t
+    return t
+
+
+def summary_text(al: Alignment, hidden: bool, diff_only: bool, hits: str = "") -> Text:
+    """The status line: figures straight from Alignment.stats plus the current toggles."""
+    s = al.stats
+    t = Text(no_wrap=True, overflow="ellipsis")
+    if al.b is None:
+        t.append(f"{s.a_units} units · boilerplate {s.a_boilerplate_units} ({s.a_boilerplate_share:.0%})")
+    else:
+        t.append(f"A reused {s.a_reused_share:.0%}", style="bold")
+        t.append(f" · added {s.added_units} · omitted {s.omitted_units} · paraphrased {s.paraphrase}"
+                 f" · edited {s.edited} · moved {s.moved} · boilerplate {s.a_boilerplate_units}/{s.b_boilerplate_units}")
+    flags = []
+    if hidden:
+        flags.append("boilerplate hidden")
+    if diff_only:
+        flags.append("diffs only")
+    if flags:
+        t.append("  [" + ", ".join(flags) + "]", style="italic")
+    if hits:
+        t.append("  " + hits, style="italic")
+    return t

@@ -1,0 +1,60 @@
+"""The help screen (`?`): every key with its binding id, and the marker legend."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from rafahdiff.core.rows import LABELS, MARKERS
+
+from .keymap import KEYS, display_keys, effective_keys
+
+LEGEND_STATES = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")
+
+
+def help_table(keymap: dict[str, str]) -> Table:
+    table = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
+    table.add_column("keys", no_wrap=True)
+    table.add_column("action", ratio=1)
+    table.add_column("binding id", no_wrap=True, style="dim")
+    for spec in KEYS:
+        table.add_row(Text(display_keys(effective_keys(spec, keymap))), Text(spec.help), Text(spec.id))
+    table.add_row(Text("ctrl+p"), Text("command palette: every action by name"), Text(""))
+    table.add_row(Text("mouse"), Text("click selects a row (and its pane); the wheel scrolls both panes"), Text(""))
+    return table
+
+
+def legend_text() -> Text:
+    t = Text()
+    for n, state in enumerate(LEGEND_STATES):
+        if n:
+            t.append("   ")
+        t.append(f"{MARKERS[state]} {LABELS[state]}")
+    return t
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys, ids and markers; remap ids with RAFAHDIFF_KEYMAP="id=keys;id=keys"."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="rafahdiff.help_close"),
+    ]
+
+    def __init__(self, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self._keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("rafahdiff keys", style="bold"), classes="help-title")
+            yield Static(help_table(self._keymap))
+            yield Static(Text("\nmarkers (shown beside every row, so colour is never the only signal)", style="bold"))
+            yield Static(legend_text())
+            yield Static(Text(
+                "\nRemap a key: RAFAHDIFF_KEYMAP=\"rafahdiff.down=ctrl+n,j;rafahdiff.quit=ctrl+q\" rafahdiff 001 002"
+                "\nPress escape, q or ? to close.", style="dim"))

@@ -1,0 +1,243 @@
+"""The side-by-side diff view: one Line-API ScrollView drawing both panes, so they share one
+scroll position by construction.
+
+Only the rows on screen are rendered (`render_line`), and rendered rows are kept in an LRU
+cache, as Textualize/toolong does for big logs. Every character of article text reaches the
+screen through `display_text` (in the row model) and Rich `Text` objects, never markup.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.events import Click, Resize
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from rafahdiff.core.rows import MARKERS
+
+from .rowmodel import Hit, RowModel, Side
+
+STATES = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate", "content")
+
+
+class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Aligned rows of A and B (or of A alone); the app drives selection through its methods."""
+
+    COMPONENT_CLASSES = {
+        *(f"diffview--{s}" for s in STATES),
+        "diffview--change-a",
+        "diffview--change-b",
+        "diffview--badge",
+        "diffview--category",
+        "diffview--selected",
+        "diffview--selected-bar",
+        "diffview--hit",
+        "diffview--hit-current",
+        "diffview--fold",
+        "diffview--rule",
+        "diffview--inactive-pane",
+    }
+
+    class Selected(Message):
+        """The selected row changed (the app refreshes the details panel)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, model: RowModel, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.model = model
+        self.selected = 0
+        self.active: Side = "a"
+        self.hits: list[Hit] = []
+        self.current_hit: int | None = None
+        self._hits_by_row: dict[int, list[Hit]] = {}
+        self._row_cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(1024)
+
+    # -- model changes -------------------------------------------------------------------------
+
+    def set_model(self, model: RowModel) -> None:
+        self.model = model
+        self.hits = []
+        self._hits_by_row = {}
+        self.current_hit = None
+        self.relayout(force=True)
+
+    def relayout(self, force: bool = False) -> None:
+        """Re-wrap for the current width (after a resize or a toggle) and redraw."""
+        width = self.scrollable_content_region.width or self.size.width
+        if width <= 0:
+            return
+        self.model.layout(width, force=force)
+        self._row_cache.clear()
+        self.virtual_size = Size(width, self.model.total_lines)
+        self.selected = max(0, min(self.selected, len(self.model.visible) - 1))
+        self.refresh()
+
+    def set_hits(self, hits: list[Hit], current: int | None) -> None:
+        self.hits = hits
+        self.current_hit = current
+        self._hits_by_row = {}
+        for h in hits:
+            self._hits_by_row.setdefault(h.row, []).append(h)
+        self._row_cache.clear()
+        self.refresh()
+
+    def set_active(self, side: Side) -> None:
+        self.active = side
+        self._row_cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._row_cache.clear()
+
+    def on_resize(self, event: Resize) -> None:
+        self.relayout()
+        self.scroll_to_selected(animate=False)
+
+    def on_mount(self) -> None:
+        self.relayout(force=True)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def select(self, index: int, *, center: bool = False) -> None:
+        n = len(self.model.visible)
+        if n == 0:
+            return
+        index = max(0, min(index, n - 1))
+        old = self.selected
+        self.selected = index
+        for i in {old, index}:
+            self._row_cache.discard((i, True))
+            self._row_cache.discard((i, False))
+        self.refresh()
+        self.scroll_to_selected(center=center)
+        self.post_message(self.Selected(index))
+
+    def scroll_to_selected(self, *, center: bool = False, animate: bool = False) -> None:
+        m = self.model
+        if not m.visible or not m.starts:
+            return
+        i = min(self.selected, len(m.visible) - 1)
+        top, height = m.starts[i], m.heights[i]
+        region = Region(0, top, max(1, self.size.width), max(1, min(height, self.scrollable_content_region.height)))
+        self.scroll_to_region(region, animate=animate, center=center, immediate=True, force=True)
+
+    def row_at_screen(self, y: int) -> int:
+        return self.model.row_at_line(int(self.scroll_offset.y) + y)[0]
+
+    def first_visible_row(self) -> int:
+        return self.model.row_at_line(int(self.scroll_offset.y))[0]
+
+    def page_rows(self, index: int, direction: int) -> int:
+        """The row one screen height above/below row `index`."""
+        m = self.model
+        page = max(1, self.scrollable_content_region.height - 1)
+        line = m.starts[index] + direction * page
+        return m.row_at_line(max(0, min(line, m.total_lines - 1)))[0]
+
+    def on_click(self, event: Click) -> None:
+        if not self.model.visible:
+            return
+        self.focus()
+        x = event.x
+        if self.model.two_sided:
+            wa, _ = self.model.column_widths(self.scrollable_content_region.width)
+            side: Side = "a" if x < 3 + wa + 1 else "b"
+            if side != self.active:
+                self.app.call_later(self.app.run_action, f"set_pane('{side}')")
+        self.select(self.row_at_screen(event.y))
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"diffview--{name}", partial=True)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        m = self.model
+        if not m.visible or m.width != width:
+            if m.visible and width > 0:
+                m.layout(width)
+                self._row_cache.clear()
+                self.call_later(self.relayout)
+            else:
+                return Strip.blank(width, self.rich_style)
+        line = int(self.scroll_offset.y) + y
+        if line >= m.total_lines:
+            return Strip.blank(width, self.rich_style)
+        i, ln = m.row_at_line(line)
+        sel = i == self.selected
+        key = (i, sel)
+        lines = self._row_cache.get(key)
+        if lines is None:
+            lines = self._render_row(i, sel, width)
+            self._row_cache[key] = lines
+        return lines[ln] if ln < len(lines) else Strip.blank(width, self.rich_style)
+
+    def _side_text(self, i: int, side: Side, base: Style) -> Text:
+        m = self.model
+        v = m.visible[i]
+        if v.folded:
+            return Text(m.fold_text(v), style=base + self._style("fold"))
+        st = m.side_text(v.first, side)
+        text = Text(st.plain, style=base, no_wrap=True, end="")
+        change = self._style("change-a" if side == "a" else "change-b")
+        for s, e, kind in st.marks:
+            text.stylize(change if kind == "change" else self._style(kind), s, e)
+        for n, h in enumerate(self._hits_by_row.get(i, ())):
+            if h.side == side:
+                current = self.current_hit is not None and self.hits[self.current_hit] is h
+                text.stylize(self._style("hit-current" if current else "hit"), h.start, h.end)
+        return text
+
+    def _render_row(self, i: int, selected: bool, width: int) -> list[Strip]:
+        m = self.model
+        v = m.visible[i]
+        state = m.state(i)
+        base = self._style(state)
+        wa, wb = m.column_widths(width)
+        height = m.heights[i]
+        sides: tuple[Side, ...] = ("a", "b") if m.two_sided else ("a",)
+        cols: list[tuple[int, Text, list[tuple[int, int]], str]] = []
+        for side, w in zip(sides, (wa, wb)):
+            text = self._side_text(i, side, base)
+            if v.folded:
+                offsets = m.wrapped_plain(text.plain, w)
+            else:
+                offsets = m.wrapped(v.first, side, w)
+            has_text = bool(text.plain)
+            marker = MARKERS.get(state, " ") if has_text else " "
+            cols.append((w, text, offsets if has_text else [], marker))
+        console = self.app.console
+        rule_style = self._style("rule")
+        bar_style = self._style("selected-bar")
+        strips: list[Strip] = []
+        for ln in range(height):
+            segs: list[Segment] = []
+            segs.append(Segment("▌" if selected else " ", bar_style if selected else None))
+            for c, (w, text, offsets, marker) in enumerate(cols):
+                if c:
+                    segs.append(Segment(" │ ", rule_style))
+                segs.append(Segment(marker if ln == 0 else " ", base))
+                segs.append(Segment(" "))
+                if ln < len(offsets):
+                    s, e = offsets[ln]
+                    part = text[s:e]
+                    part.end = ""
+                    line_segs = list(part.render(console))
+                    segs.extend(Strip(line_segs).adjust_cell_length(w))
+                else:
+                    segs.append(Segment(" " * w))
+            strip = Strip(segs).adjust_cell_length(width)
+            if selected:
+                strip = strip.apply_style(self._style("selected"))
+            strips.append(strip.apply_style(self.rich_style))
+        return strips
