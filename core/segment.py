@@ -1,111 +1,300 @@
 """Segmentation: text → sentences, headings and short lines with exact character offsets.
 
-Lines are segmented one at a time (a sentence never crosses a line break: copied web pages put
-block elements on their own lines). Inside a line, a boundary is a run of terminal punctuation
-(plus closing quotes/brackets) followed by space and a plausible sentence start, unless the word
-before it is a known abbreviation, an initial, or a dotted acronym followed by a non-starter.
+Lines are segmented one at a time: a sentence never crosses a line break, because text copied
+from a web page puts every block (headline, paragraph, caption, share bar) on its own line.
+
+Inside a line, one regex finds candidate boundaries — a run of terminal punctuation, optional
+closing quotes/brackets, then whitespace or a glued capital — and a few constant-time checks on
+the word before and the word after decide each one (abbreviations, initials, dotted acronyms,
+numbers, ellipses, list enumerators). Every look-around is bounded and the regex has no
+backtracking, so the cost is linear in the input, even for one 10 MB line.
 """
 
 from __future__ import annotations
 
 import re
 
-from .model import Span
+from .abbreviations import BEFORE_NUMBER, MAYBE_FINAL, MAYBE_FINAL_CASED, NEVER_FINAL, STARTERS
+from .model import Kind, Span
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st sen rep gov gen lt col capt cpt sgt maj adm cmdr pres rev hon
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    inc corp ltd co llc plc dept univ assn bros vs etc no nos vol fig figs approx est ave blvd rd mt ft
-    e.g i.e cf al op pp ed eds govt""".split()
+_TERMINALS = ".!?…‼⁇⁈⁉"
+_CLOSERS = "\"'”’»)]}"
+_OPENERS = "\"'“‘«([{"
+_QUOTES_OPEN = "\"'“‘«"
+_BULLETS = "•⁃‣◦▪▫·*-–—"
+_SYMBOL_STARTS = "$£€¥#@¡¿"
+
+# No look-behind into a run and possessive quantifiers: each run is tried once, never re-scanned.
+_CANDIDATE = re.compile(
+    r"(?<![.!?…‼⁇⁈⁉])(?P<p>[.!?…‼⁇⁈⁉]++)[\"'”’»)\]}]*+(?=\s|[A-Z])"
 )
-# Words that usually open a sentence: after "U.S." or "D.C." they signal a real boundary.
-_STARTERS = frozenset(
-    """a an the he she it they we i you his her its their our my this that these those there here
-    but and or so yet then however meanwhile in on at after before when while if as for from
-    to with by during since although though what who why how where""".split()
-)
+_SPACES = re.compile(r"\s*+")
+_DOT_RUN = re.compile(r"\.(?:[ \u00a0]\.)*+")  # ". . . ." (MLA ellipsis, spaced dots)
+_CLOSER_RUN = re.compile(r"[\"'”’»)\]}]*+")
+_NEXT_WORD = re.compile(r"[\"'“‘«]*+([^\W\d_]+(?:['’][^\W\d_]+)?)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, D.C, U.N, e.g, a.m
+_GLUED_RIGHT = re.compile(r"[A-Z][a-z]+(?=[\s,;:.!?\"'”’)]|\Z)")
+_ENUM_TOKEN = re.compile(r"[\d]{1,3}|[A-Za-z]|[ivxIVX]{1,4}")
+_LIST_START = re.compile(r"\s*+([•⁃‣◦▪*\-–]?)\s*+(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
+_TERMINAL_END = re.compile(r"[.!?…‼⁇⁈⁉][\"'”’»)\]}]*+\Z")
+_NON_HEADING_CHARS = frozenset("|<>»«[]©•·=#@")
 
-_BOUNDARY = re.compile(
-    r"""(?P<punct>[.!?…]+|[.!?]+["'”’)\]]+[.!?]*)   # terminal punctuation, maybe closing quotes
-        ["'”’)\]]*                                   # trailing closers
-        (?P<space>\s+|(?=[A-Z][a-z]))               # whitespace, or glued capitalised word
-    """,
-    re.VERBOSE,
-)
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
-_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+_MAX_TOKEN = 64  # look-back bound; a longer "word" is a URL or junk, never an abbreviation
+_HEADING_MAX_WORDS = 20
+_HEADING_MAX_CHARS = 160
 
 
-def _is_boundary(line: str, m: re.Match[str]) -> bool:
-    punct = m.group("punct")
-    after = line[m.end():]
-    if not after:
+def _cap_start(line: str, k: int) -> bool:
+    """Could a sentence start at line[k]? (capital or uncased letter, digit, currency, quote + one)"""
+    c = line[k]
+    if c in _QUOTES_OPEN:
+        if k + 1 >= len(line):
+            return False
+        c = line[k + 1]
+    if c.isalpha():
+        return not c.islower()
+    return c.isdigit() or c in _SYMBOL_STARTS
+
+
+def _next_word(line: str, k: int) -> str:
+    m = _NEXT_WORD.match(line, k)
+    return m.group(1) if m else ""
+
+
+def _token_before(line: str, ps: int, seg_start: int) -> tuple[str, int]:
+    """The whitespace-delimited token ending at ps (bounded look-back) and where it starts."""
+    lo = max(seg_start, ps - _MAX_TOKEN)
+    chunk = line[lo:ps]
+    if not chunk or chunk[-1].isspace():
+        return "", ps
+    parts = chunk.rsplit(None, 1)
+    tok = parts[-1]
+    if len(parts) == 1 and lo > seg_start and not line[lo - 1].isspace():
+        return tok, -1  # longer than the bound: not an abbreviation, not at segment start
+    return tok, ps - len(tok)
+
+
+def _at_segment_start(line: str, tok_start: int, seg_start: int) -> bool:
+    if tok_start < 0 or tok_start - seg_start > 6:
         return False
-    nxt = after[0]
-    glued = not m.group("space")
-    if glued:
-        # "creativity.With": only after a real lowercase word of 3+ letters.
-        prev = _WORD_BEFORE.search(line[: m.start()])
-        return punct == "." and prev is not None and re.fullmatch(r"[a-z]{3,}", prev.group(1)) is not None
-    if nxt.islower():
+    return not line[seg_start:tok_start].strip(_BULLETS + " \t\u00a0")
+
+
+def _glued_boundary(line: str, ps: int, pe: int, seg_start: int) -> bool:
+    """'creativity.With' splits; '68k.news', 'B.Sc', 'Jane.Doe@example.com', 'Mr.Smith' do not."""
+    word, _ = _token_before(line, ps, seg_start)
+    word = word.lstrip(_OPENERS)
+    if len(word) < 2 or not word.isalpha() or word.lower() in NEVER_FINAL or word.isupper():
         return False
-    if nxt.isdigit() and punct.startswith(".") and re.search(r"\d$", line[: m.start()]):
-        return False
-    if not punct.startswith("."):
+    m = _GLUED_RIGHT.match(line, pe)
+    return m is not None and m.end() - pe <= _MAX_TOKEN
+
+
+def _period_boundary(line: str, ps: int, k: int, seg_start: int) -> bool:
+    """A single '.' followed by whitespace and a possible sentence start at k."""
+    tok, tok_start = _token_before(line, ps, seg_start)
+    word = tok.lstrip(_OPENERS + _BULLETS)
+    if not word:
         return True
-    prev_m = _WORD_BEFORE.search(line[: m.start()])
-    if prev_m is None:
+    if _at_segment_start(line, tok_start, seg_start) and _ENUM_TOKEN.fullmatch(word):
+        return False  # "1. The first item", "a. The first item"
+    lower = word.lower()
+    if lower in NEVER_FINAL:
+        return False
+    ambiguous = (
+        lower in MAYBE_FINAL
+        or word in MAYBE_FINAL_CASED
+        or (len(word) == 1 and word.isupper())
+        or _DOTTED.fullmatch(word) is not None
+    )
+    c = line[k]
+    if c.isdigit():
+        return not (ambiguous or lower in BEFORE_NUMBER or len(word) == 1)
+    if not ambiguous:
         return True
-    word = prev_m.group(1)
-    bare = word.strip("'’-").lower()
-    if bare in _ABBREVIATIONS:
-        return False
-    if re.fullmatch(r"[A-Z]", word):  # an initial: "John F. Kennedy"
-        return False
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # U.S, D.C, U.N
-        next_word = re.match(r"[\"'“‘(]*([A-Za-z]+)", after)
-        return next_word is not None and next_word.group(1).lower() in _STARTERS
-    return True
+    if word in ("A.M", "P.M"):
+        return True
+    return _next_word(line, k) in STARTERS
 
 
-def _line_kind(text: str) -> str:
-    words = text.split()
-    if _TERMINAL.search(text):
+def _dot_run_cut(line: str, ps: int, seg_start: int) -> tuple[int, tuple[int, int] | None]:
+    """Spaced dots ('. . .'): where the run ends and the cut it implies, if any.
+
+    'compounds. . . . The' ends after the first dot (the next sentence opens with the ellipsis);
+    'a period . . . . Next' ends after the fourth; a three-dot ellipsis never ends a sentence.
+    """
+    run = _DOT_RUN.match(line, ps)
+    assert run is not None
+    end = _CLOSER_RUN.match(line, run.end()).end()
+    k = _SPACES.match(line, end).end()
+    if k == end or k >= len(line) or not _cap_start(line, k):
+        return end, None
+    dots = (run.end() - ps + 1) // 2
+    attached = ps > seg_start and not line[ps - 1].isspace()
+    if attached and dots == 4:
+        return end, (ps + 1, _SPACES.match(line, ps + 1).end())
+    if not attached and dots >= 4:
+        return end, (end, k)
+    return end, None
+
+
+def _list_cuts(line: str) -> list[int]:
+    """Starts of inline list items when the line opens a list: '1.) a 2.) b', '• 9. a • 10. b'."""
+    m = _LIST_START.match(line)
+    if m is None:
+        return []
+    bullet, label, style = m.groups()
+    if label.isalpha() and label not in "aA":
+        return []
+    cuts: list[int] = []
+    pos = m.end()
+    n = len(line)
+    while True:
+        label = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+        needle = label + style
+        while True:
+            i = line.find(needle, pos)
+            if i < 0:
+                return cuts
+            j = i + len(needle)
+            start = i
+            if bullet:
+                b = line.rfind(bullet, max(pos, i - 3), i)
+                if b >= 0 and not line[b + 1:i].strip():
+                    start = b
+                else:
+                    start = -1
+            ok = (
+                start > 0
+                and line[start - 1].isspace()
+                and j < n
+                and line[j].isspace()
+                and j + 1 < n
+                and not line[j + 1].islower()
+            )
+            pos = i + 1
+            if ok:
+                cuts.append(start)
+                pos = j
+                break
+
+
+def _cuts(line: str, first: int) -> list[tuple[int, int]]:
+    """(end of one piece, start of the next) for every boundary inside one line."""
+    cuts: list[tuple[int, int]] = []
+    forced = _list_cuts(line)
+    fi = 0
+    seg_start = first
+    skip_until = 0
+    n = len(line)
+    for m in _CANDIDATE.finditer(line, first):
+        ps = m.start()
+        if ps < skip_until:
+            continue
+        while fi < len(forced) and forced[fi] <= ps:
+            f = forced[fi]
+            fi += 1
+            if f > seg_start:
+                cuts.append((f, f))
+                seg_start = f
+        pe = m.end()
+        k = _SPACES.match(line, pe).end()
+        if k >= n:
+            break
+        punct = m.group("p")
+        if k == pe:  # glued: "creativity.With"
+            if _glued_boundary(line, ps, pe, seg_start):
+                cuts.append((pe, pe))
+                seg_start = pe
+            continue
+        if punct == "." and pe == ps + 1 and line[k] == ".":
+            skip_until, cut = _dot_run_cut(line, ps, seg_start)
+            if cut is not None:
+                cuts.append(cut)
+                seg_start = cut[1]
+            continue
+        if not _cap_start(line, k):
+            continue
+        if punct == ".":
+            ok = _period_boundary(line, ps, k, seg_start)
+        else:  # ?, !, …, "...", "?!": a boundary unless inside brackets ("[...]", "(!)")
+            ok = ps == 0 or line[ps - 1] not in "[("
+        if ok:
+            cuts.append((pe, k))
+            seg_start = k
+    for f in forced[fi:]:
+        if f > seg_start:
+            cuts.append((f, f))
+            seg_start = f
+    return cuts
+
+
+def _words(piece: str) -> list[str]:
+    return [w for w in piece.split() if any(ch.isalnum() for ch in w)]
+
+
+def _kind_alone(piece: str) -> Kind:
+    """Kind of a line that holds one piece: headline-like, short furniture, or a sentence."""
+    if len(piece) > _HEADING_MAX_CHARS * 2:
         return "sentence"
-    if 4 <= len(words) <= 30 and sum(w[:1].isalpha() for w in words) >= 3:
+    words = _words(piece)
+    if _TERMINAL_END.search(piece):
+        body = piece.rstrip(_CLOSERS).rstrip(_TERMINALS)
+        attached = bool(body) and not body[-1].isspace()  # "Follow us !" is a button, not prose
+        return "sentence" if attached and len(words) >= 2 else "line"
+    if len(words) > _HEADING_MAX_WORDS or len(piece) > _HEADING_MAX_CHARS:
+        return "sentence"
+    alpha = [w for w in words if w[0].isalpha() or (len(w) > 1 and w[0] in _QUOTES_OPEN and w[1].isalpha())]
+    capitalised = sum(1 for w in alpha if not w.lstrip(_QUOTES_OPEN)[0].islower())
+    if (
+        len(alpha) >= 3
+        and capitalised >= 2
+        and (piece[0].isalnum() or piece[0] in _QUOTES_OPEN)
+        and not piece.endswith(":")
+        and not _NON_HEADING_CHARS.intersection(piece)
+    ):
         return "heading"
     return "line"
 
 
+def _kind_piece(piece: str) -> Kind:
+    """Kind of one of several pieces of a line: a sentence, or a short unpunctuated tail ("AP")."""
+    if _TERMINAL_END.search(piece) or len(piece) > 40:
+        return "sentence"
+    return "sentence" if len(_words(piece)) > 3 else "line"
+
+
 def segment_line(line: str, offset: int) -> list[Span]:
-    """Split one line (no newline inside) that starts at `offset` in the document."""
+    """Split one line (no line break inside) that starts at `offset` in the document."""
+    first = len(line) - len(line.lstrip())
+    if first == len(line):
+        return []
+    cuts = _cuts(line, first)
+    if not cuts:
+        last = len(line.rstrip())
+        return [Span(offset + first, offset + last, _kind_alone(line[first:last]))]
     spans: list[Span] = []
-    start = 0
-    for m in _BOUNDARY.finditer(line):
-        if _is_boundary(line, m):
-            end = m.start("space") if m.group("space") else m.end()
-            spans.append((start, end))
-            start = m.end()
-    spans.append((start, len(line)))
-    out: list[Span] = []
-    for s, e in spans:
-        piece = line[s:e]
-        stripped_l = len(piece) - len(piece.lstrip())
-        stripped_r = len(piece.rstrip())
-        if stripped_r <= stripped_l:
-            continue
-        s2, e2 = s + stripped_l, s + stripped_r
-        kind = "sentence" if len(spans) > 1 else _line_kind(line[s2:e2])
-        out.append(Span(offset + s2, offset + e2, kind))  # type: ignore[arg-type]
-    return out
+    start = first
+    for end, nxt in cuts:
+        s, e = start, end
+        while e > s and line[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append(Span(offset + s, offset + e, _kind_piece(line[s:e])))
+        start = nxt
+    e = len(line.rstrip())
+    if e > start:
+        spans.append(Span(offset + start, offset + e, _kind_piece(line[start:e])))
+    return spans
 
 
 def segment(text: str) -> list[Span]:
     """All units of `text` in order; together they cover every non-whitespace character."""
     spans: list[Span] = []
     pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.extend(segment_line(line, pos))
-        pos += len(line) + 1
+    extend = spans.extend
+    for line in text.splitlines(keepends=True):
+        if not line.isspace():
+            extend(segment_line(line, pos))
+        pos += len(line)
     return spans
