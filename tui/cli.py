@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 
 from rafahdiff.core import DEFAULT_THRESHOLD, MAX_INPUT_BYTES, InputError, analyse, compare, read_source
-from rafahdiff.core.export_html import render_html
+from rafahdiff.core.export_html import iter_html
 from rafahdiff.core.export_json import to_json
-from rafahdiff.core.export_markdown import render_markdown
+from rafahdiff.core.export_markdown import iter_markdown
 from rafahdiff.core.export_text import render_text
 from rafahdiff.core.output import resolve_target, write_atomic
-from rafahdiff.core.sanitize import display_text
+from rafahdiff.core.sanitize import display_line, display_text
 from rafahdiff.core.seeds import list_seeds
 
 FORMATS = ("json", "text", "html", "markdown")
@@ -109,7 +110,7 @@ def run(argv: list[str] | None = None) -> int:
     src_b = read_source(args.b) if args.b is not None else None
     for src in (src_a, src_b):
         if src is not None and src.notice:
-            print(f"rafahdiff: {display_text(src.notice)}", file=sys.stderr)
+            print(f"rafahdiff: {display_line(src.notice)}", file=sys.stderr)
     to_file = args.output not in (None, "-")
     fmt = args.format
     if fmt is None and args.output is not None:
@@ -122,19 +123,19 @@ def run(argv: list[str] | None = None) -> int:
 
         return run_app(src_a, src_b, threshold=args.threshold)
     al = compare(src_a, src_b, threshold=args.threshold)
+    report: str | Iterable[str]
     if fmt == "json":
         report = to_json(al)
     elif fmt == "html":
-        report = render_html(al)
+        report = iter_html(al)
     elif fmt == "markdown":
-        report = render_markdown(al)
+        report = iter_markdown(al)
     else:
-        color = _use_color() and not to_file
-        report = render_text(al, width=_width(args.width), color=color)
+        report = render_text(al, width=_width(args.width), color=_use_color() and not to_file)
     if to_file:
-        write_atomic(args.output, report)
+        write_atomic(args.output, report)  # streams the chunks; all or nothing
     else:
-        sys.stdout.write(report)
+        sys.stdout.write(report if isinstance(report, str) else "".join(report))
         sys.stdout.flush()
     return 0
 
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(argv)
     except InputError as exc:
-        print(f"rafahdiff: {display_text(str(exc))}", file=sys.stderr)
+        print(f"rafahdiff: {display_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("rafahdiff: interrupted", file=sys.stderr)
@@ -171,5 +172,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rafahdiff: out of memory (inputs are limited to {MAX_INPUT_BYTES // 2**20} MiB each)", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-        print(f"rafahdiff: internal error: {type(exc).__name__}: {display_text(str(exc))[:200]}", file=sys.stderr)
+        print(f"rafahdiff: internal error: {type(exc).__name__}: {display_line(str(exc))[:200]}", file=sys.stderr)
         return 2
