@@ -135,7 +135,7 @@ def _cell(al: Alignment, row: Row, side: str, state: str) -> str:
     doc = al.a if side == "a" else al.b
     idx = row.a if side == "a" else row.b
     if doc is None or not idx:
-        return '<td class="m"></td><td class="t empty"></td>'
+        return '<td class="m empty"></td><td class="t empty"></td>'
     pair = al.pairs[row.pair] if row.pair is not None else None
     spans = _changed_spans(pair, side, doc.text) if pair is not None else []
     tag = "del" if side == "a" else "ins"

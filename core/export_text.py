@@ -10,7 +10,7 @@ from rich.text import Text
 
 from .model import Alignment, Document
 from .rows import LABELS, MARKERS, Row, build_rows, row_state
-from .sanitize import display_text
+from .sanitize import display_line, display_text
 from .summary import build_summary
 
 STYLES: dict[str, str] = {
@@ -33,9 +33,9 @@ def _figs(figs) -> str:
 def summary_lines(al: Alignment) -> list[str]:
     """The summary header every export shares (rows from `summary.build_summary`, i.e. `stats`)."""
     summary = build_summary(al)
-    lines = [f"A: {display_text(al.a.title)}  [{display_text(al.a.source)}]"]
+    lines = [f"A: {display_line(al.a.title)}  [{display_line(al.a.source)}]"]
     if al.b is not None:
-        lines.append(f"B: {display_text(al.b.title)}  [{display_text(al.b.source)}]")
+        lines.append(f"B: {display_line(al.b.title)}  [{display_line(al.b.source)}]")
     width = max(len(r.label) for r in summary.rows)
     for r in summary.rows:
         if r.both:

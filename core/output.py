@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
-from .sanitize import display_text
+from .sanitize import display_line
 
 
 def _why(exc: OSError) -> str:
@@ -27,10 +27,10 @@ def resolve_target(path: str | os.PathLike[str]) -> Path:
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     if target.is_dir():
-        raise InputError(f"cannot write {display_text(str(path))}: is a directory")
+        raise InputError(f"cannot write {display_line(str(path))}: is a directory")
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise InputError(f"cannot write {display_text(str(path))}: directory {display_text(str(parent))} does not exist")
+        raise InputError(f"cannot write {display_line(str(path))}: directory {display_line(str(parent))} does not exist")
     return target
 
 
@@ -66,7 +66,7 @@ def write_atomic(path: str | os.PathLike[str], content: str | Iterable[str], enc
     after the cleanup. An existing target keeps its permission bits.
     """
     target = resolve_target(path)
-    shown = display_text(str(path))
+    shown = display_line(str(path))
     try:
         fd, tmp = _open_temp(target)
     except OSError as exc:
