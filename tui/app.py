@@ -7,6 +7,7 @@ mirrors and searches the result for display.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from typing import Iterable
 
@@ -37,7 +38,9 @@ def _head_text(label: str, doc: Document, active: bool) -> Text:
     t.append("▶ " if active else "  ")
     t.append(f"{label} ", style="bold")
     t.append(display_text(doc.source), style="bold")
-    t.append(f"  {display_text(doc.path)}", style="dim")
+    name = doc.path if doc.path == "-" else os.path.basename(doc.path)
+    if name and name != doc.source:
+        t.append(f"  {display_text(name)}", style="dim")
     t.append("\n  ")
     t.append(display_text(doc.title) or "(no title)", style="bold" if active else "")
     return t

@@ -69,6 +69,8 @@ def summary_text(al: Alignment, hidden: bool, diff_only: bool, hits: str = "") -
     """The status line: figures straight from Alignment.stats plus the current toggles."""
     s = al.stats
     t = Text(no_wrap=True, overflow="ellipsis")
+    if hits:
+        t.append(hits + "  ", style="bold italic")
     if al.b is None:
         t.append(f"{s.a_units} units · boilerplate {s.a_boilerplate_units} ({s.a_boilerplate_share:.0%})")
     else:
@@ -82,6 +84,4 @@ def summary_text(al: Alignment, hidden: bool, diff_only: bool, hits: str = "") -
         flags.append("diffs only")
     if flags:
         t.append("  [" + ", ".join(flags) + "]", style="italic")
-    if hits:
-        t.append("  " + hits, style="italic")
     return t

@@ -222,7 +222,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         strips: list[Strip] = []
         for ln in range(height):
             segs: list[Segment] = []
-            segs.append(Segment("▌" if selected else " ", bar_style if selected else None))
+            bar = selected and ln < height - 1
+            segs.append(Segment("▌" if bar else " ", bar_style if bar else None))
             for c, (w, text, offsets, marker) in enumerate(cols):
                 if c:
                     segs.append(Segment(" │ ", rule_style))

@@ -1,0 +1,120 @@
+"""The app's pure layer: wrapping, row model (fold/hide/search) and the mirrored alignment."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from rafahdiff.core import DEFAULT_THRESHOLD, compare, read_source
+from rafahdiff.core.rows import build_rows, mirror
+from rafahdiff.tui.rowmodel import RowModel
+from rafahdiff.tui.wrap import wrap_offsets
+
+from .app_support import synthetic_alignment
+
+WORDS = st.text(alphabet=st.sampled_from("abcdefghij KLM.,é漢字🙂\u0301"), min_size=0, max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=WORDS, width=st.integers(min_value=1, max_value=60))
+def test_wrap_keeps_every_visible_character_in_order_within_width(text, width):
+    lines = wrap_offsets(text, width)
+    assert lines
+    prev = 0
+    for s, e in lines:
+        assert prev <= s <= e <= len(text)
+        assert text[prev:s].strip(" ") == ""  # only spaces are dropped, at breaks
+        piece = text[s:e]
+        assert cell_len(piece) <= width or len(piece) == 1
+        prev = e
+    assert text[prev:].strip(" ") == ""
+
+
+def test_wrap_breaks_at_spaces_when_it_can():
+    lines = wrap_offsets("the quick brown fox", 10)
+    assert ["the quick brown fox"[s:e] for s, e in lines] == ["the quick", "brown fox"]
+
+
+def test_wrap_cuts_a_word_longer_than_the_line():
+    lines = wrap_offsets("abcdefghijkl", 5)
+    assert ["abcdefghijkl"[s:e] for s, e in lines] == ["abcde", "fghij", "kl"]
+
+
+def test_wrap_measures_wide_characters_in_cells():
+    text = "漢字漢字漢字"
+    lines = wrap_offsets(text, 4)
+    assert all(cell_len(text[s:e]) <= 4 for s, e in lines)
+    assert len(lines) == 3
+
+
+def test_mirror_twice_is_the_original_and_swaps_sides():
+    al = compare(read_source("001"), read_source("002"), DEFAULT_THRESHOLD)
+    m = mirror(al)
+    assert m.a is al.b and m.b is al.a
+    assert [(p.a, p.b) for p in m.pairs] == [(p.b, p.a) for p in al.pairs]
+    assert m.stats.added_units == al.stats.omitted_units
+    assert m.stats.a_reused_share == al.stats.b_reused_share
+    back = mirror(m)
+    assert back.pairs == al.pairs and back.stats == al.stats
+    for p in m.pairs:  # word ops point into the right texts after mirroring
+        for op in p.ops:
+            assert op.a_end <= len(m.a.text) and op.b_end <= len(m.b.text)
+    assert len(build_rows(m)) >= 1
+
+
+def test_hiding_boilerplate_keeps_every_other_row_in_order():
+    model = RowModel(synthetic_alignment())
+    before = [v.first for v in model.visible]
+    model.hide_boilerplate = True
+    model.rebuild()
+    after = [v.first for v in model.visible]
+    assert after == [r for r in before if model.rows[r].kind != "boilerplate"]
+
+
+def test_diff_only_folds_exactly_the_identical_runs():
+    model = RowModel(synthetic_alignment())
+    model.diff_only = True
+    model.rebuild()
+    covered = []
+    for v in model.visible:
+        covered.extend(range(v.first, v.last + 1))
+        states = {model.states[r] for r in range(v.first, v.last + 1)}
+        assert (states == {"identical"}) == v.folded
+    assert covered == list(range(len(model.rows)))
+
+
+def test_layout_heights_add_up_and_lines_map_back_to_rows():
+    model = RowModel(synthetic_alignment())
+    model.layout(50)
+    assert model.total_lines == sum(model.heights)
+    for i in range(len(model.visible)):
+        assert model.row_at_line(model.starts[i]) == (i, 0)
+        assert model.row_at_line(model.starts[i] + model.heights[i] - 1)[0] == i
+
+
+def test_search_is_case_insensitive_and_reports_both_sides():
+    model = RowModel(synthetic_alignment())
+    hits = model.search("SENTENCE TWO")
+    assert {h.side for h in hits} == {"a", "b"}
+    for h in hits:
+        plain = model.side_text(model.visible[h.row].first, h.side).plain
+        assert plain[h.start:h.end].lower() == "sentence two"
+
+
+def test_large_documents_lay_out_without_rendering():
+    """30,000 sentences a side: the model wraps all rows but builds no Rich text."""
+    sentences = [f"Sentence number {i} says something about item {i % 97}." for i in range(30000)]
+    from .app_support import _doc  # noqa: PLC0415 - helper shared with the synthetic alignment
+
+    a = _doc("big-a", sentences, {})
+    b = _doc("big-b", sentences[::-1][:10] + sentences[10:], {})
+    from rafahdiff.core.model import Alignment, Pair
+    from rafahdiff.core.stats import compute_stats
+
+    pairs = tuple(Pair((i,), (i,), 1.0, "identical") for i in range(10, 30000))
+    al = Alignment(a=a, b=b, pairs=pairs, stats=compute_stats(a, b, pairs), threshold=0.5)
+    model = RowModel(al)
+    model.layout(120)
+    assert len(model.visible) == len(model.rows) >= 30000
+    assert model.total_lines >= 2 * 30000
