@@ -1,30 +1,288 @@
 """Boilerplate detection: which units are page furniture, of what kind, and why.
 
-Baseline detector (to be replaced by the full detector): a few structural rules.
+Decisions are made per line (a copied page puts each block element on its own line) and then
+given to every unit of that line. Three layers, each explained in the unit's `reason`:
+
+1. Structure. The article body is the run of long, punctuated lines; the header before it holds
+   the headline (content, kind `heading`) and the bylines, the footer after it the credits and
+   bios. A short unpunctuated line in the header or footer is furniture wherever it comes from.
+2. A small learned line model (two stacked logistic regressions over the line's length,
+   punctuation, capitalisation, function words and the same measures of its neighbours; weights
+   in boilerplate_model.json, trained by benchmarks/train_boilerplate.py) for pages never seen.
+3. Furniture families (boilerplate_patterns): they name the category and catch the furniture
+   that reads like prose — captions, author bios, "See also …" lines.
+
+`refine_unpaired` adds the two-document signal: after alignment, a short line that found no
+partner at the edge of the aligned body is furniture too.
 """
 
 from __future__ import annotations
 
-import re
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+from . import boilerplate_features as bf
+from . import boilerplate_patterns as bp
 from .model import Span, Unit
 
-_DATE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*\|\s*)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$|^[A-Z][a-z]+ \d{1,2}, \d{4}$")
+# A body line must be this long (words) to open or close the article body.
+_BODY_WORDS = 8
+# Model-only decisions inside the body spare a full sentence unless the model is this sure.
+_SURE = 0.08
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    w1: list[float]
+    b1: float
+    w2: list[float]
+    b2: float
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    raw = json.loads(resources.files(__package__).joinpath("boilerplate_model.json").read_text(encoding="utf-8"))
+    s1, s2 = raw["stage1"], raw["stage2"]
+    if tuple(s1["features"]) != bf.STAGE1_FEATURES or tuple(s2["features"]) != bf.STAGE2_FEATURES:
+        raise RuntimeError("boilerplate_model.json does not match boilerplate_features; retrain it")
+    return _Model(s1["weights"], s1["bias"], s2["weights"], s2["bias"], raw["threshold"])
+
+
+def content_probabilities(lines: list[bf.Line]) -> tuple[list[float], list[list[float]], list[bf.LineStats]]:
+    """The line model's probability that each logical line is article content."""
+    m = _model()
+    rows1, stats = bf.stage1(lines)
+    p1 = bf.linear(m.w1, m.b1, rows1)
+    p2 = bf.linear(m.w2, m.b2, bf.stage2(p1, rows1))
+    return p2, rows1, stats
+
+
+@dataclass(slots=True)
+class _Verdict:
+    category: str | None = None
+    reason: str | None = None
+    heading: bool = False
+
+
+def _model_reason(st: bf.LineStats, row: list[float], p: float) -> str:
+    """Name the measurements that made the model call this line furniture."""
+    bits: list[str] = []
+    if st.words <= 6:
+        bits.append(f"short line ({st.words} word{'s' if st.words != 1 else ''})")
+    around = math.expm1(row[bf.STAGE1_FEATURES.index("mean_words_2")])
+    if around < 9:
+        bits.append(f"among short lines (≈{around:.0f} words each)")
+    if not st.terminal:
+        bits.append("no final punctuation")
+    if st.words >= 2 and st.cap_share >= 0.6:
+        bits.append("mostly capitalised words")
+    if st.words >= 4 and st.stop_share < 0.12:
+        bits.append("few function words")
+    if row[bf.STAGE1_FEATURES.index("repeated")]:
+        bits.append("repeated in the page")
+    if row[bf.STAGE1_FEATURES.index("after_comments")]:
+        bits.append("after a comments header")
+    if not row[bf.STAGE1_FEATURES.index("in_body")]:
+        bits.append("outside the article body")
+    if not bits:
+        bits.append("unlike its neighbours")
+    return f"{', '.join(bits)} (line model: content p={p:.2f})"
+
+
+def _is_sentence(st: bf.LineStats) -> bool:
+    return st.terminal and st.words >= 5 and st.stop_share >= 0.12
+
+
+def _heading_like(text: str, st: bf.LineStats) -> bool:
+    return 3 <= st.words <= 30 and (not st.terminal or text.endswith("?")) and any(c.isalpha() for c in text)
+
+
+def _name_like(text: str, st: bf.LineStats) -> bool:
+    """One to four capitalised words and nothing else: an outlet or a person."""
+    return 1 <= st.words <= 4 and not st.terminal and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
+
+
+def _decide(lines: list[bf.Line]) -> list[_Verdict]:
+    n = len(lines)
+    out = [_Verdict() for _ in range(n)]
+    if n == 0:
+        return out
+    probs, rows, stats = content_probabilities(lines)
+    thr = _model().threshold
+    texts = [ln.text for ln in lines]
+    pattern = [bp.line_category(t) for t in texts]
+
+    # Body: first and last long line that the model and the patterns leave as content.
+    def body_line(i: int) -> bool:
+        st = stats[i]
+        return pattern[i] is None and st.words >= _BODY_WORDS and (st.terminal or st.words >= 15) and probs[i] >= thr
+
+    body_lo = next((i for i in range(n) if body_line(i)), n)
+    body_hi = next((i for i in range(n - 1, -1, -1) if body_line(i)), -1)
+
+    # Headline: the heading-like line nearest above the body; its first occurrence if repeated.
+    first_seen: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        first_seen.setdefault(t.casefold(), i)
+    headline = -1
+    for i in range(min(body_lo, n) - 1, -1, -1):
+        if pattern[i] is None and _heading_like(texts[i], stats[i]) and bp.bio_cues(texts[i]) == 0:
+            headline = first_seen[texts[i].casefold()]
+            break
+    if headline < 0 and n and pattern[0] is None and _heading_like(texts[0], stats[0]):
+        headline = 0
+    if headline >= 0:
+        out[headline].heading = True
+
+    # Header lines that carry a date, read time or author byline make their name-like neighbours bylines.
+    byline_at = {i for i, pc in enumerate(pattern) if pc is not None and pc[0] == "byline"}
+
+    for i in range(n):
+        v, t, st, p = out[i], texts[i], stats[i], probs[i]
+        if i == headline:
+            continue
+        if headline >= 0 and first_seen[t.casefold()] == headline:
+            v.category, v.reason = "duplicate", "repeats the headline"
+            continue
+        if pattern[i] is not None:
+            v.category, v.reason = pattern[i]
+            continue
+        if not any(c.isalnum() for c in t):
+            v.category, v.reason = "other", "no letters or digits (a separator or icon)"
+            continue
+        cues = bp.bio_cues(t)
+        in_footer = i > body_hi
+        if cues >= 2 or (cues == 1 and in_footer and st.words >= 8):
+            v.category, v.reason = "bio", f"an author bio ({cues} bio cue{'s' if cues > 1 else ''}: job, degree, writing)"
+            continue
+        first = first_seen[t.casefold()]
+        if first != i and not _is_sentence(st) and out[first].category is not None:
+            v.category, v.reason = out[first].category, f"repeats an earlier {out[first].category} line"
+            continue
+        if first != i and not _is_sentence(st):
+            v.category, v.reason = "duplicate", "repeats an earlier line"
+            continue
+        if i < body_lo or i > body_hi:
+            zone = "header" if i < body_lo else "footer"
+            if _name_like(t, st) and any(abs(i - j) <= 2 for j in byline_at):
+                v.category, v.reason = "byline", f"a name next to the date/byline in the {zone} (outlet or author)"
+                continue
+            if _name_like(t, st) and zone == "header":
+                v.category, v.reason = "byline", "a short name line in the header (outlet or author)"
+                continue
+            if not st.terminal and st.words <= 4:
+                run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
+                cat = "navigation" if run >= 3 else "other"
+                v.category, v.reason = cat, f"short line ({st.words} words) in the {zone}, outside the article body"
+                continue
+        if p < thr:
+            if body_lo <= i <= body_hi and _is_sentence(st) and p >= _SURE:
+                continue
+            short_run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
+            cat = "navigation" if short_run >= 3 and st.words <= 6 else "other"
+            v.category, v.reason = cat, _model_reason(st, rows[i], p)
+    # A name line right before a bio ("Surja" above "Surja, a dedicated blog writer…").
+    for i in range(n - 1):
+        v = out[i]
+        if out[i + 1].category == "bio" and i != headline and _name_like(texts[i], stats[i]):
+            first_word = texts[i].split()[0]
+            if texts[i + 1].startswith(first_word) or v.category is not None:
+                v.category, v.reason = "bio", "the author's name above the bio"
+    return out
+
+
+def _physical_lines(text: str) -> tuple[list[str], list[int]]:
+    lines = text.split("\n")
+    starts: list[int] = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    return lines, starts
 
 
 def classify(text: str, spans: list[Span]) -> list[Unit]:
+    """One Unit per span, with a boilerplate category and reason for page furniture."""
+    physical, starts = _physical_lines(text)
+    lines = bf.logical_lines(physical)
+    verdicts = _decide(lines)
+    line_verdict: list[int] = [-1] * len(physical)
+    for k, ln in enumerate(lines):
+        for j in range(ln.first, ln.last + 1):
+            line_verdict[j] = k
+    # Spans of each physical line, to know whether the headline line is a single unit.
     units: list[Unit] = []
-    seen_lines: set[str] = set()
+    li = 0
+    nlines = len(starts)
+    span_line: list[int] = []
     for sp in spans:
-        t = text[sp.start:sp.end].strip()
-        cat = reason = None
-        if re.fullmatch(r"[\d%.,\s]+", t):
-            cat, reason = "counter", "a bare number or percentage"
-        elif _DATE.search(t):
-            cat, reason = "byline", "a date or time line"
-        elif sp.kind != "sentence" and t.lower() in seen_lines:
-            cat, reason = "duplicate", "repeats an earlier line"
-        if sp.kind != "sentence":
-            seen_lines.add(t.lower())
-        units.append(Unit(sp.start, sp.end, sp.kind, cat, reason))  # type: ignore[arg-type]
+        while li + 1 < nlines and starts[li + 1] <= sp.start:
+            li += 1
+        span_line.append(li)
+    per_line: dict[int, int] = {}
+    for li in span_line:
+        per_line[li] = per_line.get(li, 0) + 1
+    for sp, li in zip(spans, span_line):
+        k = line_verdict[li]
+        if k < 0:
+            units.append(Unit(sp.start, sp.end, sp.kind))
+            continue
+        v = verdicts[k]
+        kind = sp.kind
+        if v.heading and per_line[li] == 1 and lines[k].first == lines[k].last:
+            kind = "heading"
+        elif v.category is None and kind == "heading" and not v.heading:
+            kind = kind  # a subheading inside the body stays as the segmenter saw it
+        units.append(Unit(sp.start, sp.end, kind, v.category, v.reason))  # type: ignore[arg-type]
     return units
+
+
+def _line_index(text: str, units: tuple[Unit, ...] | list[Unit]) -> list[int]:
+    _, starts = _physical_lines(text)
+    out: list[int] = []
+    li = 0
+    for u in units:
+        while li + 1 < len(starts) and starts[li + 1] <= u.start:
+            li += 1
+        out.append(li)
+    return out
+
+
+def refine_unpaired(text: str, units: tuple[Unit, ...], paired: set[int]) -> tuple[Unit, ...]:
+    """Two-document refinement: a short, unpaired, furniture-like content line is furniture.
+
+    Runs after alignment. A line qualifies when none of its units found a partner, it is short
+    (at most four words) and unpunctuated, and it either lies outside the aligned body (before
+    the first or after the last paired unit) or looks like a label (digits, symbols, capitals).
+    """
+    if not paired:
+        return units
+    lo, hi = min(paired), max(paired)
+    line_of = _line_index(text, units)
+    by_line: dict[int, list[int]] = {}
+    for i, li in enumerate(line_of):
+        by_line.setdefault(li, []).append(i)
+    out = list(units)
+    for idxs in by_line.values():
+        if any(i in paired for i in idxs) or any(units[i].boilerplate is not None for i in idxs):
+            continue
+        if any(units[i].kind == "heading" for i in idxs) and idxs[0] < lo:
+            continue  # the headline (or a heading above the body) stays
+        s, e = units[idxs[0]].start, units[idxs[-1]].end
+        line = text[s:e].strip()
+        words = line.split()
+        if not words or len(words) > 4 or bf._TERMINAL.search(line):
+            continue
+        outside = idxs[-1] < lo or idxs[0] > hi
+        label_like = any(c.isdigit() for c in line) or line.isupper() or not any(c.islower() for c in line)
+        if not (outside or label_like):
+            continue
+        where = "outside the shared body" if outside else "label-like"
+        for i in idxs:
+            u = units[i]
+            out[i] = Unit(u.start, u.end, u.kind, "other", f"short line with no counterpart in the other text, {where}")
+    return tuple(out)

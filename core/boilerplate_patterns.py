@@ -1,0 +1,189 @@
+"""Known furniture phrases, one regular expression per family, each with the reason it gives.
+
+These name what the line model finds and catch the furniture that reads like prose (a photo
+caption, an author bio, "See also" with a headline after it). They are written as families
+("a parenthesised agency tag", "a bare web address", "a read-time line"), not as the seeds'
+exact strings, so they fire on outlets and languages never seen.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_I = re.IGNORECASE
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|"
+    r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|ocak|şubat|"
+    r"mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+)
+_WEEKDAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?"
+_NUMDATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+_WORDDATE = (
+    rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}|(?:{_MONTHS})\s+\d{{4}})"
+)
+_DATEISH = rf"(?:{_WORDDATE}|{_NUMDATE}|{_TIME})"
+
+# (category, pattern, reason). Matched against one whole line, stripped; first match wins.
+LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
+    ("ad", re.compile(
+        r"^[\W_]*(?:advertisements?|advertising|advert|ads?|sponsored(?: (?:content|post|links?|stories))?|"
+        r"paid (?:content|post|partnership)|promoted(?: (?:content|stories))?|partner content|"
+        r"reklam|reklama|reklame|reklamı|anzeige|werbung|publicidad|publicidade|publicité|publicite|"
+        r"pubblicità|advertentie|annonce|annons|annonse|mainos|hirdetés|διαφήμιση|реклама|رعاية|"
+        r"إعلان|اعلان|تبلیغات|פרסומת|विज्ञापन|广告|廣告|広告|광고|iklan|quảng cáo|โฆษณา|"
+        r"scroll to continue(?: with content)?|story continues below(?: advertisement)?|"
+        r"article continues below(?: advertisement)?|continue reading below)[\W_]*$", _I),
+     "an advertisement marker"),
+    ("byline", re.compile(rf"^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?\.?|dk|dakika|minuten?|minutos?)\s*"
+                          rf"(?:read|reading|de lectura|lesezeit|okuma)|(?:estimated )?read(?:ing)? time:?\s*\d+.*)$", _I),
+     "a read-time line"),
+    ("byline", re.compile(rf"^(?:(?:published|updated|posted|last updated|modified|date|created)(?: on| at)?:?\s*)?"
+                          rf"(?:{_DATEISH})(?:\s*(?:[|,•·/-]|at)?\s*(?:{_DATEISH}))*"
+                          rf"(?:\s*(?:[|,•·/-]|at)?\s*(?:updated|published)?.{{0,30}}ago)?\s*$", _I),
+     "a date or time line"),
+    ("byline", re.compile(rf"^(?:published|updated|posted|last updated|first published)(?: on| at)?\b.{{0,60}}"
+                          rf"(?:{_DATEISH}|\bago\b)", _I),
+     "a publication date line"),
+    ("byline", re.compile(r"^(?:by|written by|words by|author:?|von|por|par|autor:?)\s+"
+                          r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|and|&|de|van|von|al|bin|,))"
+                          r"{0,8}(?:\s*[|,•·-]\s*.{0,60})?$"),
+     "an author byline"),
+    ("counter", re.compile(r"^[\d\s.,%+–—-]*\d[\d\s.,%+–—-]*[kKmM]?$"), "a bare number or percentage"),
+    ("counter", re.compile(
+        r"^(?:\d[\d.,]*[kKmM]?\s*)?(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?|tweets?|"
+        r"retweets?|pins?|claps?|responses?|replies)(?:\s*[:(]?\s*\d[\d.,]*[kKmM]?\)?)?$", _I),
+     "a share, view or comment counter"),
+    ("navigation", re.compile(r"^[<«‹←]+\s*\w|^(?:back to|return to|go to|skip to|jump to|go back)\b", _I),
+     "a back/skip link"),
+    ("navigation", re.compile(
+        r"^(?:original (?:source|article)|source link|view (?:original|on)|article images?|open in app|"
+        r"view (?:in|on) (?:browser|site)|print(?: this)?(?: article| page)?|"
+        r"(?:next|previous|prev|older|newer)(?: (?:article|post|story|page))?|"
+        r"home(?:page)?|menu|search|close|login|log ?in|sign ?in|register|my account|contact(?: us)?|"
+        r"about(?: us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy| settings)?|"
+        r"sitemap|faq|help|(?:back to |scroll to )?top|load more|show more|view all|see all|"
+        r"(?:all|latest|more) news|categories|archives?|tags?|topics|sections?|español|english|"
+        r"français|deutsch|العربية|русский|türkçe)\b[^.!?]{0,60}$", _I),
+     "a site navigation link"),
+    ("promo", re.compile(
+        r"^(?:see also|related(?: articles?| stories| posts| news| content| coverage| topics| reading| links?| videos?)?|"
+        r"read (?:more|also|next)|also read|more (?:from|on|in|stories|news|articles|to read)|"
+        r"recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested)|"
+        r"don'?t miss|trending(?: now| stories)?|most (?:read|popular|viewed|shared|commented)|"
+        r"top stories|editor'?s picks?|popular(?: posts| stories| now)?|must read|also on|further reading|"
+        r"in case you missed it|what to read next|up next|watch(?: now| next| more)?|listen(?: now)?|"
+        r"lees ook|siehe auch|lesen sie auch|ver también|lea también|voir aussi|lire aussi|leggi anche|"
+        r"ayrıca bakınız|ilgili haberler|читайте также|смотрите также)\b(?:\s*[:»›>|-])?", _I),
+     "a link to other articles"),
+    ("promo", re.compile(
+        r"\b(?:follow (?:us|me)|join (?:us|our)|(?:whatsapp|telegram|facebook) (?:group|channel)|"
+        r"sign up (?:for|to) (?:our|the)|subscribe (?:to|for) (?:our|the|free)|our newsletter|"
+        r"newsletter sign[- ]?up|download (?:our|the) app|like us on|get the app|click here|tap here|"
+        r"support (?:our|independent) journalism|become a (?:member|subscriber|patron)|"
+        r"share (?:this|on|via)|tweet this|share with friends|email this)\b", _I),
+     "a follow/subscribe/share call"),
+    ("promo", re.compile(
+        r"^(?:(?:share|tweet|email|e-mail|print|save|copy(?: link)?|facebook|twitter|whatsapp|telegram|"
+        r"linkedin|pinterest|reddit|instagram|youtube|tiktok|flipboard|messenger|x|rss|pocket|comment)"
+        r"[\W_]*)+$", _I),
+     "a share bar"),
+    ("promo", re.compile(r"^(?:subscribe|newsletter|sign up|donate|support us)\W*$", _I), "a subscription call"),
+    ("credit", re.compile(r"^\(\s*(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|[A-Z]{2,}(?:[/-][A-Z]{2,})*)\s*\)\.?$"),
+     "an agency tag in parentheses"),
+    ("credit", re.compile(
+        r"^[(\[]?\s*(?:with (?:inputs?|reporting|additional reporting|agency inputs?|contributions?) (?:from|by)|"
+        r"(?:additional )?reporting by|writing by|edited by|editing by|compiled by|translated by|"
+        r"(?:news )?source[s]?\s*:|courtesy(?: of)?|inputs? from|with agency inputs|"
+        r"this (?:article|story) (?:was|is|first) (?:originally )?(?:published|appeared)|"
+        r"originally published)\b", _I),
+     "a source or reporting credit"),
+    ("credit", re.compile(r"^(?:posted|filed|published|listed|categori[sz]ed)(?: under| in)\b\W*.{0,80}$|"
+                          r"^(?:tags?|topics?|categories|category|filed under|keywords)\s*:", _I),
+     "a filing/tags line"),
+    ("credit", re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", _I), "a copyright notice"),
+    ("credit", re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?$", _I),
+     "a bare web address (the outlet)"),
+    ("credit", re.compile(r"^[-–—]\s*(?:[A-Z][\w.&-]*\s?){1,3}$|^(?:photo|image|picture|foto|фото)s?\s*"
+                          r"(?:credit)?\s*:\s*[^.!?]{1,60}$", _I),
+     "an agency or photo credit line"),
+]
+
+# Captions: a picture's description, told by its credit or its position markers.
+CAPTION_PATTERNS: Final[list[tuple[re.Pattern[str], str]]] = [
+    (re.compile(r"[/|]\s*(?:photos?|images?|pictures?|fotos?|фото|credit)\s*(?:by|credit)?\s*:?\s*[^.!?]{1,60}$|"
+                r"\(\s*(?:photos?|images?|pictures?|credit)\s*(?:by|credit)?\s*:?[^()]{1,60}\)\s*$|"
+                r"\b(?:photos?|image|picture|photograph|file photo) ?(?:credit|by)\s*:?\s+[^.!?]{1,60}$|"
+                r"\b(?:image|photo|picture) credit\s*:", _I),
+     "a photo caption (ends with a photo credit)"),
+    (re.compile(r"^(?:above|below|pictured|photo|image|file photo|main image|main picture|inset|"
+                r"top|left|right)\s*:", _I),
+     "a photo caption (introduces a picture)"),
+    (re.compile(r"\((?:L|R|C|l|r|c|left|right|centre|center|second (?:left|right|from (?:left|right))|"
+                r"front|back|top|bottom|pictured|file)\)"),
+     "a photo caption (position markers like (L))"),
+]
+
+# A sentence followed by a 1-4 word credit: "… in Rafah on Wednesday. AP"
+TRAILING_CREDIT = re.compile(
+    r"[.!?][\"'”’)]?\s+((?:[A-Z][\w&'’-]*|[A-Z]{2,})(?:[ /]+(?:[A-Z][\w&'’-]*|via|[A-Z]{2,})){0,3})\s*$"
+)
+
+BIO_CUES: Final[list[re.Pattern[str]]] = [
+    re.compile(r"\b(?:is|was|as) (?:a|an|the) (?:[\w,'-]+ ){0,4}(?:writer|journalist|reporter|editor|"
+               r"correspondent|blogger|author|contributor|columnist|freelancer|photographer|"
+               r"photojournalist|producer|anchor|presenter|intern)\b", _I),
+    re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:a|an|the|our) (?:[\w,'-]+ ){0,4}(?:writer|"
+               r"journalist|reporter|editor|correspondent|blogger|author|contributor|columnist)\b"),
+    re.compile(r"\b(?:blog|content|staff|freelance|senior|guest|tech|news|sports?|features?|contributing) "
+               r"(?:writer|editor|reporter|journalist|contributor|correspondent)\b", _I),
+    re.compile(r"\b(?:bachelor'?s|master'?s|ph\.? ?d\.?|doctorate|b\.?sc|m\.?sc|b\.?a\.|m\.?a\.|mba)\b|"
+               r"\b(?:holds|earned|received|has) an? [\w' -]{0,30}degree\b|\bgraduated? (?:from|of)\b", _I),
+    re.compile(r"\b(?:her|his|their) (?:writing|articles|blogs?|work has|passion|background|"
+               r"versatility|reporting|interests)\b", _I),
+    re.compile(r"\b(?:writes|wrote|has written|has reported|reports) (?:about|on|for|extensively)\b|"
+               r"\bwhen (?:she|he|they)(?:'s| is| are|'re)? not (?:writing|reporting)\b", _I),
+    re.compile(r"\bfollow (?:her|him|them) on\b|\b(?:can be )?reached at\b|\bcontact (?:her|him|them) at\b", _I),
+    re.compile(r"\b(?:passion for|is passionate about|loves? (?:to )?(?:write|writing|travel))\b", _I),
+]
+
+
+def line_category(line: str) -> tuple[str, str] | None:
+    """(category, reason) for a line that matches a known furniture family, else None."""
+    words = line.split()
+    if not words:
+        return None
+    if len(words) <= 30:
+        for cat, pat, reason in LINE_PATTERNS:
+            if pat.search(line):
+                if cat == "promo" and reason == "a follow/subscribe/share call" and len(words) > 25:
+                    continue
+                if cat == "navigation" and len(words) > 12:
+                    continue
+                return cat, reason
+    cap = caption_reason(line)
+    if cap is not None:
+        return "caption", cap
+    return None
+
+
+def caption_reason(line: str) -> str | None:
+    words = line.split()
+    if len(words) < 6:
+        return None
+    for pat, reason in CAPTION_PATTERNS:
+        if pat.search(line):
+            return reason
+    m = TRAILING_CREDIT.search(line)
+    if m and len(m.group(1)) <= 40 and len(words) - len(m.group(1).split()) >= 6:
+        return f"a photo caption (ends with the credit “{m.group(1)}”)"
+    return None
+
+
+def bio_cues(line: str) -> int:
+    return sum(1 for pat in BIO_CUES if pat.search(line))
