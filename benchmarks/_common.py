@@ -15,17 +15,24 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH_DATA = ROOT.parent / "shared" / "bench-data"
 PAN = BENCH_DATA / "pan13-train-sample"
 
-_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+# A single newline inside a sentence is a soft wrap; after terminal punctuation it is kept, which
+# also keeps the lines handed to the segmenter short.
+_SOFT_BREAK = re.compile(r"(?<![\n.!?:;\"'”’])\n(?!\n)")
 
 
 def plain_document(text: str, name: str = "") -> Document:
     """A Document of plain prose: every unit is content (no web-page furniture to detect).
 
-    Hard-wrapped lines (Gutenberg) are joined for segmentation only: a single newline becomes a
-    space of the same length, so offsets stay those of the original text.
+    Hard-wrapped lines (Gutenberg) are joined for segmentation only: a single newline inside a
+    sentence becomes a space (same length, so offsets stay those of the original text).
     """
     seg_text = _SOFT_BREAK.sub(" ", text)
-    units = tuple(Unit(s.start, s.end, s.kind) for s in segment(seg_text))
+    units: list[Unit] = []
+    pos = 0
+    for para in seg_text.split("\n"):  # one paragraph at a time keeps lines short
+        units.extend(Unit(s.start + pos, s.end + pos, s.kind) for s in segment(para))
+        pos += len(para) + 1
+    units = tuple(units)
     return Document(source=name, path=name, text=text, title=name, units=units)
 
 

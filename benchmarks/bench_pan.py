@@ -18,22 +18,16 @@ from rafahdiff.core.align import align
 from rafahdiff.core.score import DEFAULT_THRESHOLD
 
 
-def run(threshold: float, limit: int | None, gap: int, min_chars: int) -> None:
-    folders = sorted(p for p in PAN.iterdir() if p.is_dir() and p.name[:2].isdigit())
-    all_gold: list[Case] = []
-    all_found: list[Case] = []
-    times: list[float] = []
-    print(f"threshold={threshold} gap={gap} min_chars={min_chars}")
-    print(f"{'folder':28} {'plagdet':>7} {'prec':>6} {'recall':>6} {'gran':>6} {'cases':>5} {'found':>5}")
-    for folder in folders:
-        gold: list[Case] = []
-        found: list[Case] = []
-        xmls = sorted(folder.glob("*.xml"))[:limit]
-        for x in xmls:
+def load(limit: int | None) -> list[tuple[str, str, list[Case], object, object]]:
+    """(folder, pair id, gold cases, susp Document, src Document) for every pair."""
+    out = []
+    for folder in sorted(p for p in PAN.iterdir() if p.is_dir() and p.name[:2].isdigit()):
+        for x in sorted(folder.glob("*.xml"))[:limit]:
             root = ET.parse(x).getroot()
             susp = root.get("reference")
             src = x.stem[x.stem.index("source"):] + ".txt"
             doc_id = f"{folder.name}/{x.stem}"
+            gold = []
             for f in root.iter("feature"):
                 if f.get("name") != "plagiarism":
                     continue
@@ -42,27 +36,43 @@ def run(threshold: float, limit: int | None, gap: int, min_chars: int) -> None:
                 gold.append(Case(doc_id, Passage(to, to + tl, so, so + sl)))
             a = plain_document((PAN / "susp" / susp).read_text(encoding="utf-8"), susp)
             b = plain_document((PAN / "src" / src).read_text(encoding="utf-8"), src)
-            t0 = time.perf_counter()
-            pairs = align(a, b, threshold)
-            times.append(time.perf_counter() - t0)
-            found.extend(Case(doc_id, p) for p in passages(a, b, pairs, gap, min_chars))
+            out.append((folder.name, doc_id, gold, a, b))
+    return out
+
+
+def run(data, threshold: float, gap: int, min_chars: int) -> float:
+    gold_by: dict[str, list[Case]] = {}
+    found_by: dict[str, list[Case]] = {}
+    times: list[float] = []
+    for folder, doc_id, gold, a, b in data:
+        t0 = time.perf_counter()
+        pairs = align(a, b, threshold)
+        times.append(time.perf_counter() - t0)
+        gold_by.setdefault(folder, []).extend(gold)
+        found_by.setdefault(folder, []).extend(Case(doc_id, p) for p in passages(a, b, pairs, gap, min_chars))
+    print(f"threshold={threshold} gap={gap} min_chars={min_chars}")
+    print(f"{'folder':28} {'plagdet':>7} {'prec':>6} {'recall':>6} {'gran':>6} {'cases':>5} {'found':>5}")
+    for folder in sorted(gold_by):
+        gold, found = gold_by[folder], found_by[folder]
         r = plagdet(gold, found)
         if gold:
-            print(f"{folder.name:28} {r.plagdet:7.3f} {r.precision:6.3f} {r.recall:6.3f} {r.granularity:6.3f} {r.cases:5d} {r.detections:5d}")
+            print(f"{folder:28} {r.plagdet:7.3f} {r.precision:6.3f} {r.recall:6.3f} {r.granularity:6.3f} {r.cases:5d} {r.detections:5d}")
         else:
-            print(f"{folder.name:28} {'-':>7} {'-':>6} {'-':>6} {'-':>6} {0:5d} {len(found):5d}  (false passages)")
-        all_gold += gold
-        all_found += found
-    r = plagdet(all_gold, all_found)
+            print(f"{folder:28} {'-':>7} {'-':>6} {'-':>6} {'-':>6} {0:5d} {len(found):5d}  (false passages)")
+    r = plagdet([c for g in gold_by.values() for c in g], [c for f in found_by.values() for c in f])
     print(f"{'overall':28} {r.plagdet:7.3f} {r.precision:6.3f} {r.recall:6.3f} {r.granularity:6.3f} {r.cases:5d} {r.detections:5d}")
-    print(f"engine time per pair: median {median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
+    print(f"engine time per pair: median {median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms\n")
+    return r.plagdet
 
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
-    ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    ap.add_argument("--threshold", type=float, nargs="+", default=[DEFAULT_THRESHOLD])
     ap.add_argument("--limit", type=int, default=None, help="pairs per folder")
     ap.add_argument("--gap", type=int, default=400, help="max chars between merged detections")
-    ap.add_argument("--min-chars", type=int, default=0, help="drop passages shorter than this")
+    ap.add_argument("--min-chars", type=int, nargs="+", default=[0], help="drop passages shorter than this")
     args = ap.parse_args()
-    run(args.threshold, args.limit, args.gap, args.min_chars)
+    data = load(args.limit)
+    for t in args.threshold:
+        for m in args.min_chars:
+            run(data, t, args.gap, m)

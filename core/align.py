@@ -10,6 +10,7 @@ confident anchors, so a repeated sentence pairs with the occurrence that fits it
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from .candidates import candidates
 from .features import PairFeatures, UnitFeatures, build_features, merged
@@ -30,6 +31,8 @@ MIN_CONTAINED = 0.5
 MAX_PARTS = 4
 #: Candidates are generated down to this fraction of the threshold (splits start weak).
 FLOOR_FACTOR = 0.8
+#: Headlines compress a story into few words, so two headings need less shared wording to pair.
+HEADING_RELIEF = 0.1
 
 
 def _anchor_chain(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
@@ -48,7 +51,9 @@ def _anchor_chain(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
     return sorted((anchors[k][0], anchors[k][1]) for k in chain)
 
 
-def _select(cands: list[tuple[float, int, int]], threshold: float) -> list[tuple[int, int, float]]:
+def _select(
+    cands: list[tuple[float, int, int]], bar: Callable[[int, int], float]
+) -> list[tuple[int, int, float]]:
     chain = _anchor_chain(cands)
     ca = [p[0] for p in chain]
     cb = [p[1] for p in chain]
@@ -68,7 +73,7 @@ def _select(cands: list[tuple[float, int, int]], threshold: float) -> list[tuple
     used_a: set[int] = set()
     used_b: set[int] = set()
     chosen = []
-    for s, i, j in sorted((c for c in cands if c[0] >= threshold), key=key):
+    for s, i, j in sorted((c for c in cands if c[0] >= bar(c[1], c[2])), key=key):
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
@@ -78,7 +83,7 @@ def _select(cands: list[tuple[float, int, int]], threshold: float) -> list[tuple
 
 
 def _extend(
-    chosen: list[tuple[int, int, float]], pf: PairFeatures, threshold: float
+    chosen: list[tuple[int, int, float]], pf: PairFeatures
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Grow pairs by adjacent unpaired content units (split or merge) while the score rises."""
     w = pf.weights
@@ -140,9 +145,14 @@ def _extend(
 def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tuple[Pair, ...]:
     """Pairs of content units, sorted by A position; see the module docstring for the stages."""
     pf = build_features(a, b)
-    cands = candidates(pf, threshold * FLOOR_FACTOR)
-    chosen = _select(cands, threshold)
-    groups = [g for g in _extend(chosen, pf, threshold) if g[2] >= threshold]
+
+    def bar(i: int, j: int) -> float:
+        both_headings = a.units[i].kind == "heading" and b.units[j].kind == "heading"
+        return threshold - HEADING_RELIEF if both_headings else threshold
+
+    cands = candidates(pf, min(threshold * FLOOR_FACTOR, threshold - HEADING_RELIEF))
+    chosen = _select(cands, bar)
+    groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
     groups.sort(key=lambda g: g[0][0])
     chain = heaviest_chain([(g[0][0], g[1][0], g[2]) for g in groups])
     pairs = []

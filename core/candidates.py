@@ -25,6 +25,8 @@ PROBES = 10
 POSTING_CAP = 40
 #: For large inputs: keep this many best candidates per unit (from each side).
 PER_UNIT = 4
+#: Candidates must share at least this weighted Dice overlap, whatever their word order.
+MIN_DICE = 0.2
 #: Repeated identical text: pair each occurrence with at most this many occurrences on the other
 #: side, those nearest in relative rank.
 REPEAT_SPREAD = 2
@@ -66,6 +68,7 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     out, done_a, done_b = _exact(pf)
     small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
     cap = max(len(pf.b), 1) if small else POSTING_CAP
+    stop = pf.stop
     postings: dict[int, list[int]] = defaultdict(list)
     for j, f in pf.b.items():
         for t in f.bag:
@@ -73,11 +76,12 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     if not small:
         postings = {t: js for t, js in postings.items() if len(js) <= cap}
     found: list[tuple[float, int, int]] = []
-    need = (floor - (1.0 - OVERLAP_SHARE)) / OVERLAP_SHARE  # minimal Dice for the floor
+    # Minimal Dice for the floor; word order alone is never evidence, so at least MIN_DICE.
+    need = max(MIN_DICE, (floor - (1.0 - OVERLAP_SHARE)) / OVERLAP_SHARE)
     for i, fa in pf.a.items():
         if i in done_a and not small:
             continue
-        probe = [t for t in fa.bag if t in postings]
+        probe = [t for t in fa.bag if t in postings and not stop[t]]
         if not small and len(probe) > PROBES:
             probe = heapq.nlargest(PROBES, probe, key=w.__getitem__)
         acc: dict[int, float] = defaultdict(float)
@@ -109,7 +113,7 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     for i, j in pairs:
         if (i, j) in exact:
             continue
-        s = score_units(pf.a[i], pf.b[j], w)
+        s = score_units(pf.a[i], pf.b[j], w, need)
         if s >= floor:
             out.append((s, i, j))
     return out

@@ -33,6 +33,7 @@ class PairFeatures:
     b: dict[int, UnitFeatures]
     weights: list[float]
     df: list[int]
+    stop: list[bool]
 
 
 def _raw(doc: Document, vocab: dict[str, int], counts: list[list[int]]) -> dict[int, tuple]:
@@ -81,7 +82,7 @@ def build_features(a: Document, b: Document) -> PairFeatures:
             out[i] = UnitFeatures(keys, tuple(ids), bag, sum(weights[t] for t in bag), starts, ends)
         return out
 
-    return PairFeatures(feats(raw_a), feats(raw_b), weights, df)
+    return PairFeatures(feats(raw_a), feats(raw_b), weights, df, is_stop)
 
 
 def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:

@@ -6,7 +6,7 @@ score >= EDITED      (0.80) nearly all the weighted words shared, mostly in the 
                      light edit — a word or two changed, re-punctuated: relation `edited`.
 score >= PARAPHRASE  (0.50) most of the facts and names shared, wording and order changed: a
                      rewrite or spin of the same sentence: relation `paraphrase`.
-score >= threshold   (DEFAULT_THRESHOLD, 0.30) a real share of the rare words (names, figures,
+score >= threshold   (DEFAULT_THRESHOLD, 0.33) a real share of the rare words (names, figures,
                      unusual terms) in common, told differently or partly: relation `related` —
                      worth a look, not proof of reuse.
 Below the threshold no pair is reported: the unit counts as added/omitted.
@@ -24,7 +24,7 @@ from .features import UnitFeatures
 
 #: Pairs scoring below this are not reported: the one documented pair/no-pair setting.
 #: Raise it (e.g. 0.5) to see only paraphrases and closer; lower it to see weaker links.
-DEFAULT_THRESHOLD = 0.30
+DEFAULT_THRESHOLD = 0.33
 #: Lower bounds of the `edited` and `paraphrase` relations (see module docstring).
 EDITED = 0.80
 PARAPHRASE = 0.50
@@ -37,14 +37,19 @@ def shared_weight(fa: UnitFeatures, fb: UnitFeatures, weights: list[float]) -> f
     return sum(weights[t] for t in small if t in big)
 
 
-def score_units(fa: UnitFeatures, fb: UnitFeatures, weights: list[float]) -> float:
-    """The calibrated score in [0, 1]; 1.0 only for identical folded text."""
+def score_units(fa: UnitFeatures, fb: UnitFeatures, weights: list[float], min_dice: float = 0.0) -> float:
+    """The calibrated score in [0, 1]; 1.0 only for identical folded text.
+
+    With `min_dice`, a pair whose weighted overlap is below it scores 0 without the order term.
+    """
     if fa.keys == fb.keys:
         return 1.0 if fa.keys else 0.0
     total = fa.weight + fb.weight
     if total <= 0.0:
         return 0.0
     dice = 2.0 * shared_weight(fa, fb, weights) / total
+    if dice < min_dice:
+        return 0.0
     order = Indel.normalized_similarity(fa.ids, fb.ids)
     return min(0.99, OVERLAP_SHARE * dice + (1.0 - OVERLAP_SHARE) * order)
 

@@ -1,0 +1,189 @@
+"""Cost growth with size: two texts built from the PAN documents, the second heavily perturbed.
+
+Run: /work/venv/bin/python benchmarks/bench_scale.py [--sizes 10k 100k 1m 4m 8m] [--repeat 3]
+B is A with every sentence reworded (a third of its words replaced or dropped, neighbours
+swapped), plus deleted, inserted and moved blocks, so the right pairs are known by construction.
+Each size runs in a fresh process so the peak RSS (ru_maxrss) belongs to that size alone.
+Prints time of the whole pipeline (segment + boilerplate + align + stats) and of align alone,
+peak memory, and pair precision/recall against the construction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+
+from _common import PAN, median
+
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "4m": 4_000_000, "8m": 8_000_000}
+
+
+def _sentences(limit: int) -> list[str]:
+    """Real sentences of the PAN texts (whitespace collapsed), about `limit` characters in all."""
+    from _common import plain_document
+
+    files = sorted((PAN / "src").glob("*.txt")) + sorted((PAN / "susp").glob("*.txt"))
+    out: list[str] = []
+    total = 0
+    rnd = random.Random(7)
+    cycle = 0
+    while total < limit:
+        for f in files:
+            text = f.read_text(encoding="utf-8")
+            doc = plain_document(text)
+            for u in doc.units:
+                s = " ".join(text[u.start:u.end].split())
+                if len(s) < 20:
+                    continue
+                if cycle:  # later cycles reuse texts: make them distinct but keep them real-ish
+                    words = s.split()
+                    rnd.shuffle(words)
+                    s = " ".join(words)
+                out.append(s)
+                total += len(s) + 1
+                if total >= limit:
+                    return out
+        cycle += 1
+    return out
+
+
+def _reword(s: str, vocab: list[str], rnd: random.Random) -> str:
+    words = s.split()
+    out = []
+    for w in words:
+        r = rnd.random()
+        if r < 0.2:
+            out.append(rnd.choice(vocab))
+        elif r < 0.3:
+            continue
+        else:
+            out.append(w)
+    if out and out[-1] != words[-1]:
+        out.append(words[-1])  # keep the final punctuation, so sentence ends survive
+    for k in range(len(out) - 2):
+        if rnd.random() < 0.1:
+            out[k], out[k + 1] = out[k + 1], out[k]
+    return " ".join(out) if out else s
+
+
+def build(size: int, seed: int = 1) -> tuple[str, str, list[tuple[int, int]]]:
+    """(text A, text B, truth) with truth = (start of the A sentence, start of its B sentence)."""
+    rnd = random.Random(seed)
+    sents = _sentences(size)
+    vocab = [w for s in sents[:2000] for w in s.split()]
+    n = len(sents)
+    # B's order: blocks of 1-8 sentences; 5 % of blocks moved elsewhere.
+    blocks = []
+    k = 0
+    while k < n:
+        m = rnd.randint(1, 8)
+        blocks.append(list(range(k, min(n, k + m))))
+        k += m
+    moved = [b for b in blocks if rnd.random() < 0.05]
+    order = [b for b in blocks if b not in moved]
+    for b in moved:
+        order.insert(rnd.randrange(len(order) + 1), b)
+    a_parts, a_starts, pos = [], [], 0
+    for k, s in enumerate(sents):
+        a_starts.append(pos)
+        sep = "\n\n" if k % 5 == 4 else " "
+        a_parts.append(s + sep)
+        pos += len(s) + len(sep)
+    b_parts, truth, pos, count = [], [], 0, 0
+    for block in order:
+        for k in block:
+            if rnd.random() < 0.05:  # deleted in B
+                continue
+            if rnd.random() < 0.05:  # a foreign sentence inserted in B
+                t = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(8, 25))) + "."
+                b_parts.append(t + " ")
+                pos += len(t) + 1
+            t = _reword(sents[k], vocab, rnd)
+            truth.append((a_starts[k], pos))
+            count += 1
+            sep = "\n\n" if count % 5 == 0 else " "
+            b_parts.append(t + sep)
+            pos += len(t) + len(sep)
+    return "".join(a_parts), "".join(b_parts), truth
+
+
+def one(size: int) -> dict:
+    from _common import plain_document
+
+    from rafahdiff.core.align import align
+    from rafahdiff.core.model import SourceText
+    from rafahdiff.core.pipeline import compare
+
+    text_a, text_b, truth = build(size)
+    src_a = SourceText("A", "A", text_a)
+    src_b = SourceText("B", "B", text_b)
+    t0 = time.perf_counter()
+    try:
+        compare(src_a, src_b)
+        t_pipe = time.perf_counter() - t0
+    except Exception as e:  # colleagues' stages in flux: still measure the engine
+        print(f"pipeline failed: {e!r}", file=sys.stderr)
+        t_pipe = float("nan")
+    # The engine alone, on all-content documents (quality is judged on these).
+    da, db = plain_document(text_a, "A"), plain_document(text_b, "B")
+    t0 = time.perf_counter()
+    pairs = align(da, db)
+    t_align = time.perf_counter() - t0
+
+    class al:  # noqa: N801 - the few fields the quality figures need
+        a, b = da, db
+
+    al.pairs = pairs
+    # Truth maps sentence starts; the segmenter may cut differently, so compare by unit start.
+    a_of = {u.start: i for i, u in enumerate(al.a.units)}
+    b_of = {u.start: j for j, u in enumerate(al.b.units)}
+    true = {(a_of[x], b_of[y]) for x, y in truth if x in a_of and y in b_of}
+    true_a = {i for i, _ in true}
+    found = {(i, j) for p in al.pairs for i in p.a for j in p.b}
+    hits = len(true & found)
+    judged = sum(1 for p in al.pairs if any(i in true_a for i in p.a))
+    ok_pairs = sum(1 for p in al.pairs if any((i, j) in true for i in p.a for j in p.b))
+    return {
+        "bytes": len(text_a.encode()) + len(text_b.encode()),
+        "units": (len(al.a.units), len(al.b.units)),
+        "pipeline_s": t_pipe,
+        "align_s": t_align,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "precision": ok_pairs / judged if judged else 0.0,
+        "recall": hits / len(true) if true else 0.0,
+        "moved": sum(p.moved for p in al.pairs),
+        "pairs": len(al.pairs),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", nargs="+", default=list(SIZES))
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one)))
+        return
+    print(f"{'size':>5} {'units A/B':>13} {'pipeline s':>10} {'align s':>8} {'peak MB':>8} {'prec':>6} {'recall':>6} {'pairs':>6} {'moved':>6}")
+    for name in args.sizes:
+        runs = []
+        for _ in range(args.repeat):
+            out = subprocess.run([sys.executable, __file__, "--one", str(SIZES[name])], capture_output=True, text=True, check=True)
+            runs.append(json.loads(out.stdout))
+        r = runs[0]
+        print(
+            f"{name:>5} {r['units'][0]:>6}/{r['units'][1]:<6} {median([x['pipeline_s'] for x in runs]):10.2f} "
+            f"{median([x['align_s'] for x in runs]):8.2f} {max(x['peak_mb'] for x in runs):8.0f} "
+            f"{r['precision']:6.3f} {r['recall']:6.3f} {r['pairs']:6d} {r['moved']:6d}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
