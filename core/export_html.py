@@ -27,7 +27,7 @@ CSS = """
 --identical:#ffffff;--edited:#fff5cc;--paraphrase:#dcf3f7;--related:#f6e1f4;--omitted:#fde0df;
 --added:#dff3df;--moved:#e1e9fb;--boilerplate:#f3f4f6;
 --m-identical:#6b7280;--m-edited:#9a6b00;--m-paraphrase:#0e7490;--m-related:#a21caf;--m-omitted:#b42318;
---m-added:#1a7f37;--m-moved:#1d4ed8;--m-boilerplate:#6b7280;--del:#f6b9b5;--ins:#a8e3b3}
+--m-added:#1a7f37;--m-moved:#1d4ed8;--m-boilerplate:#6b7280;--del:#fbd0cd;--ins:#c6efce}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1400px;padding:1.2rem 1.5rem 3rem;color:var(--fg);background:var(--bg);
 font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
@@ -55,14 +55,14 @@ text-align:left;font-size:.9rem;overflow-wrap:anywhere}
 .diff td{padding:.35rem .5rem;vertical-align:top;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
 .diff td.m{text-align:center;font-weight:bold;font-family:ui-monospace,"DejaVu Sans Mono",monospace;padding:.35rem 0}
 .diff td.t+td.m{border-left:1px solid var(--line)}
-.diff td.empty{background:repeating-linear-gradient(135deg,#fafafa 0 6px,#f2f3f5 6px 12px)}
 .u{display:inline}
 .u+.u::before{content:" "}
 .u:target{outline:2px solid var(--m-moved);outline-offset:2px;border-radius:2px}
 .heading{font-weight:bold}
-del{background:var(--del);text-decoration:line-through;text-decoration-color:#b42318aa;border-radius:2px}
-ins{background:var(--ins);text-decoration:underline;text-decoration-color:#1a7f37aa;border-radius:2px}
-.cat{display:inline-block;margin-left:.4rem;padding:0 .35rem;border:1px solid #c4c8cf;border-radius:3px;
+del,ins{text-decoration:underline;text-underline-offset:.18em;border-radius:2px}
+del{background:var(--del);text-decoration-color:#b42318}
+ins{background:var(--ins);text-decoration-color:#1a7f37}
+.cat{display:inline-block;margin-left:.4rem;font-weight:normal;padding:0 .35rem;border:1px solid #c4c8cf;border-radius:3px;
 font-size:.75rem;font-style:normal;color:var(--muted);background:#fff;white-space:nowrap}
 .jump{margin-left:.4rem;font-size:.8rem;white-space:nowrap;color:var(--m-moved)}
 .score{float:right;margin-left:.4rem;font-size:.75rem;color:var(--muted)}
@@ -71,11 +71,14 @@ tr.bp td.t{color:var(--muted);font-size:.9rem;font-style:italic}
 @media print{.toggle,.toggle-label{display:none}.diff thead th{position:static}}
 """
 
+#: Like the app: pair rows stay plain (the changed words carry the difference) with a tinted
+#: marker cell; one-sided rows (omitted, added, moved, boilerplate) are tinted across.
+_PAIR_STATES = ("identical", "edited", "paraphrase", "related")
 _STATE_CSS = "".join(
-    f"tr.s-{s} td{{background:var(--{s})}}tr.s-{s} td.m,.legend .s-{s}{{color:var(--m-{s})}}"
-    f".legend .s-{s}{{background:var(--{s})}}"
+    f"tr.s-{s} td.m,.legend .s-{s}{{color:var(--m-{s});background:var(--{s})}}"
+    + ("" if s in _PAIR_STATES else f"tr.s-{s} td{{background:var(--{s})}}")
     for s in LEGEND
-) + "tr.s-content td{background:#fff}"
+) + "table.diff tr td.empty{background:repeating-linear-gradient(135deg,#fafafa 0 6px,#f2f3f5 6px 12px)}"
 
 
 def esc(text: str) -> str:
