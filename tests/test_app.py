@@ -12,7 +12,7 @@ from rafahdiff.core import DEFAULT_THRESHOLD, read_source
 from rafahdiff.core.rows import MARKERS
 from rafahdiff.tui.app import RafahdiffApp
 from rafahdiff.tui.help import HelpScreen
-from rafahdiff.tui.keymap import KEYS
+from rafahdiff.tui.keymap import KEYS, palette_title
 from rafahdiff.tui.rowview import DiffView
 
 from .app_support import hostile_alignment, row_texts, screen_text, synthetic_alignment, whole_screen
@@ -336,13 +336,13 @@ async def test_command_palette_lists_every_action():
     async with app.run_test(size=(100, 30)):
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for spec in KEYS:
-            assert spec.description in titles
+            assert palette_title(spec) in titles
 
 
 async def test_command_palette_runs_an_action():
     app = synthetic_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        cmd = next(c for c in app.get_system_commands(app.screen) if c.title == "Last row")
+        cmd = next(c for c in app.get_system_commands(app.screen) if c.title == "Jump to the last row")
         await cmd.callback()
         await pilot.pause()
         assert app.view.selected == len(app.model.visible) - 1

@@ -118,3 +118,32 @@ def test_large_documents_lay_out_without_rendering():
     model.layout(120)
     assert len(model.visible) == len(model.rows) >= 30000
     assert model.total_lines >= 2 * 30000
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(min_size=0, max_size=80))
+def test_the_sanitiser_fast_path_never_skips_text_display_text_would_change(text):
+    from rafahdiff.core.sanitize import display_text
+    from rafahdiff.tui.rowmodel import shown, surely_safe
+
+    if surely_safe(text):
+        assert display_text(text) == text
+    assert shown(text) == display_text(text).replace("\n", " ")
+
+
+def test_the_sanitiser_fast_path_on_hostile_samples():
+    from rafahdiff.core.sanitize import display_text
+    from rafahdiff.tui.rowmodel import shown
+
+    for sample in ("a\u0301\u0301\u0301\u0301\u0301\u0301b", "x\ufe0fy", "tag\U000e0041", "\u3164x",
+                   "\x1b[31mred", "bidi\u202eevil", "nul\x00", "zw\u200bsp", "emoji 👩🏽\u200d🚒"):
+        assert shown(sample) == display_text(sample).replace("\n", " ")
+
+
+def test_single_cell_fast_path_agrees_with_rich_cell_widths():
+    from rafahdiff.tui.wrap import _SINGLE_CELL
+
+    for cp in range(0x20, 0x2800):
+        ch = chr(cp)
+        if _SINGLE_CELL.fullmatch(ch):
+            assert cell_len(ch) == 1, hex(cp)

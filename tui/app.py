@@ -25,7 +25,7 @@ from rafahdiff.core.sanitize import display_text
 
 from .details import details_text, summary_text
 from .help import HelpScreen
-from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env
+from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env, palette_title
 from .rowmodel import Hit, RowModel, Side
 from .rowview import DiffView
 
@@ -96,7 +96,7 @@ class RafahdiffApp(App[int]):
         yield Static(id="details")
         yield Input(placeholder="search both panes (enter: find, escape: cancel)", id="search")
         yield Static(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _loading_label(self) -> Text:
         a, b, _ = self._src
@@ -114,14 +114,17 @@ class RafahdiffApp(App[int]):
 
     @work(thread=True, exclusive=True)
     def _compute(self) -> None:
+        """Align and lay out off the event loop; the loading indicator keeps animating meanwhile."""
         a, b, threshold = self._src
         assert a is not None
         al = compare(a, b, threshold=threshold)
-        self.call_from_thread(self._install, al)
+        model = RowModel(al)
+        model.layout(max(1, self.size.width - 1))  # the view's width: screen minus the scrollbar
+        self.call_from_thread(self._install, al, model)
 
-    async def _install(self, al: Alignment) -> None:
+    async def _install(self, al: Alignment, model: RowModel) -> None:
         self.original = al
-        self.model = RowModel(al)
+        self.model = model
         await self.query_one("#loading").remove()
         view = DiffView(self.model, id="diff")
         await self.mount(view, after=self.query_one("#heads"))
@@ -394,7 +397,7 @@ class RafahdiffApp(App[int]):
         """The command palette lists every keyed action, with its keys and binding id."""
         for spec in KEYS:
             keys = display_keys(effective_keys(spec, self.user_keymap))
-            yield SystemCommand(spec.description, f"{spec.help}  [{keys}]  ({spec.id})",
+            yield SystemCommand(palette_title(spec), f"keys: {keys}  ·  binding id: {spec.id}",
                                 partial(self.run_action, spec.action))
         yield from super().get_system_commands(screen)
 

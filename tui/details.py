@@ -68,7 +68,7 @@ def details_text(model: RowModel, index: int, active: Side) -> Text:
 def summary_text(al: Alignment, hidden: bool, diff_only: bool, hits: str = "") -> Text:
     """The status line: figures straight from Alignment.stats plus the current toggles."""
     s = al.stats
-    t = Text(no_wrap=True, overflow="ellipsis")
+    t = Text()
     if hits:
         t.append(hits + "  ", style="bold italic")
     if al.b is None:

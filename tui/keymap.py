@@ -34,7 +34,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("rafahdiff.page_up", "pageup", "page(-1)", "Page up", "one screen up"),
     KeySpec("rafahdiff.first", "g,home", "first", "First row", "jump to the first row"),
     KeySpec("rafahdiff.last", "G,end", "last", "Last row", "jump to the last row"),
-    KeySpec("rafahdiff.next_change", "right_square_bracket", "change(1)", "Next change",
+    KeySpec("rafahdiff.next_change", "right_square_bracket", "change(1)", "Change",
             "next row that is not identical", footer=True),
     KeySpec("rafahdiff.prev_change", "left_square_bracket", "change(-1)", "Prev change",
             "previous row that is not identical"),
@@ -43,9 +43,9 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("rafahdiff.prev_hit", "N", "hit(-1)", "Prev hit", "previous search hit"),
     KeySpec("rafahdiff.partner", "m", "partner", "Partner", "jump to a moved sentence's partner and back",
             footer=True),
-    KeySpec("rafahdiff.boilerplate", "b", "toggle_boilerplate", "Boilerplate",
+    KeySpec("rafahdiff.boilerplate", "b", "toggle_boilerplate", "Boiler",
             "hide boilerplate rows / show them dimmed with their category", footer=True),
-    KeySpec("rafahdiff.diff_only", "d", "toggle_diff_only", "Diffs only",
+    KeySpec("rafahdiff.diff_only", "d", "toggle_diff_only", "Diffs",
             "fold runs of identical rows into one summary row", footer=True),
     KeySpec("rafahdiff.swap", "s", "swap", "Swap", "swap the two sides", footer=True),
     KeySpec("rafahdiff.pane", "tab", "switch_pane", "Pane",
@@ -74,6 +74,11 @@ def keymap_from_env(value: str | None = None) -> dict[str, str]:
         if sep and ident in known and keys:
             out[ident] = ",".join(x.strip() for x in keys.split(",") if x.strip())
     return out
+
+
+def palette_title(spec: KeySpec) -> str:
+    """Command-palette title: the help sentence, capitalised (searchable by what it does)."""
+    return spec.help[:1].upper() + spec.help[1:]
 
 
 def display_keys(keys: str) -> str:

@@ -21,6 +21,32 @@ from .wrap import wrap_offsets
 Side = Literal["a", "b"]
 MarkKind = Literal["change", "badge", "category"]
 
+#: Printable characters `display_text` may still replace or trim (combining-mark runs, variation
+#: selectors, Hangul fillers, tag characters), kept broad on purpose: text holding none of them and
+#: no non-printable character is returned unchanged by `display_text`, so the view can skip the
+#: (slower, per-character) sanitiser for it. tests/test_app_model.py checks the equivalence.
+_PRINTABLE_SUSPECTS = frozenset(
+    chr(c)
+    for lo, hi in (
+        (0x0300, 0x036F), (0x0483, 0x0489), (0x115F, 0x1160), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
+        (0x20D0, 0x20FF), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F), (0xFFA0, 0xFFA0),
+        (0xE0000, 0xE0FFF),
+    )
+    for c in range(lo, hi + 1)
+)
+
+
+def surely_safe(raw: str) -> bool:
+    """True only when `display_text(raw) == raw` is certain without running the sanitiser."""
+    return raw.isprintable() and (raw.isascii() or _PRINTABLE_SUSPECTS.isdisjoint(raw))
+
+
+def shown(raw: str) -> str:
+    """What the screen shows for article text `raw`: `display_text`, one line."""
+    out = raw if surely_safe(raw) else display_text(raw)
+    return out.replace("\n", " ")
+
+
 #: Cells around the text columns: selection bar, marker and space before each text column, and
 #: " │ " between the columns; the B column has no selection bar, hence the -1 below.
 GUTTER = 3
@@ -81,6 +107,8 @@ class RowModel:
         self.visible: list[ViewRow] = []
         self._firsts: list[int] = []
         self.width = 0
+        self._height_of: dict[int, int] = {}  # base row → height at self.width
+        self._fold_height: dict[int, int] = {}
         self.heights: list[int] = []
         self.starts: list[int] = []
         self.rebuild()
@@ -119,19 +147,22 @@ class RowModel:
 
         def put(raw: str, kind: MarkKind | None = None) -> None:
             nonlocal length
-            shown = display_text(raw).replace("\n", " ")
-            if not shown:
+            out = shown(raw)
+            if not out:
                 return
-            parts.append(shown)
+            parts.append(out)
             if kind is not None:
-                marks.append((length, length + len(shown), kind))
-            length += len(shown)
+                marks.append((length, length + len(out), kind))
+            length += len(out)
 
         for n, k in enumerate(idx):
             if n:
                 put(" ")
             u = doc.units[k]
             pos = u.start
+            if not changed:
+                put(doc.text[u.start:u.end])
+                continue
             for s, e in changed:
                 s, e = max(s, u.start), min(e, u.end)
                 if s >= e or s < pos:
@@ -210,6 +241,14 @@ class RowModel:
 
     def row_height(self, v: ViewRow, wa: int, wb: int) -> int:
         """Lines of a visible row: the taller wrapped side plus one blank separator line."""
+        if not v.folded:
+            h = self._height_of.get(v.first)
+            if h is None:
+                h = self._height_of[v.first] = self._measure(v, wa, wb)
+            return h
+        return self._measure(v, wa, wb)
+
+    def _measure(self, v: ViewRow, wa: int, wb: int) -> int:
         if v.folded:
             fold = self.fold_text(v)
             h = len(wrap_offsets(fold, wa))
@@ -225,6 +264,8 @@ class RowModel:
         """Wrap every visible row to `width` cells; True when anything changed."""
         if width == self.width and not force and self.heights:
             return False
+        if width != self.width:
+            self._height_of.clear()
         self.width = width
         wa, wb = self.column_widths(width)
         self.heights = [self.row_height(v, wa, wb) for v in self.visible]

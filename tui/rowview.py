@@ -30,6 +30,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
 
     COMPONENT_CLASSES = {
         *(f"diffview--{s}" for s in STATES),
+        *(f"diffview--mark-{s}" for s in STATES),
         "diffview--change-a",
         "diffview--change-b",
         "diffview--badge",
@@ -40,7 +41,6 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         "diffview--hit-current",
         "diffview--fold",
         "diffview--rule",
-        "diffview--inactive-pane",
     }
 
     class Selected(Message):
@@ -103,7 +103,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to_selected(animate=False)
 
     def on_mount(self) -> None:
-        self.relayout(force=True)
+        self.relayout()
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -185,10 +185,15 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     def _side_text(self, i: int, side: Side, base: Style) -> Text:
         m = self.model
         v = m.visible[i]
+        # Base styles go in as spans: Text.render ignores Text.style (the Console applies it).
         if v.folded:
-            return Text(m.fold_text(v), style=base + self._style("fold"))
+            fold = m.fold_text(v)
+            text = Text(fold, no_wrap=True, end="")
+            text.stylize(base + self._style("fold"), 0, len(fold))
+            return text
         st = m.side_text(v.first, side)
-        text = Text(st.plain, style=base, no_wrap=True, end="")
+        text = Text(st.plain, no_wrap=True, end="")
+        text.stylize(base, 0, len(st.plain))
         change = self._style("change-a" if side == "a" else "change-b")
         for s, e, kind in st.marks:
             text.stylize(change if kind == "change" else self._style(kind), s, e)
@@ -203,6 +208,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         v = m.visible[i]
         state = m.state(i)
         base = self._style(state)
+        mark_style = self._style(f"mark-{state}")
         wa, wb = m.column_widths(width)
         height = m.heights[i]
         sides: tuple[Side, ...] = ("a", "b") if m.two_sided else ("a",)
@@ -227,7 +233,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             for c, (w, text, offsets, marker) in enumerate(cols):
                 if c:
                     segs.append(Segment(" │ ", rule_style))
-                segs.append(Segment(marker if ln == 0 else " ", base))
+                segs.append(Segment(marker if ln == 0 else " ", mark_style))
                 segs.append(Segment(" "))
                 if ln < len(offsets):
                     s, e = offsets[ln]

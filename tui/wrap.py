@@ -7,7 +7,18 @@ come from `wrap_offsets`.
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import get_character_cell_size
+
+#: Characters known to take exactly one cell (Latin, Greek, Cyrillic, general punctuation such as
+#: curly quotes and dashes, currency, arrows, box drawing, the sanitiser's ⟨⟩ and control
+#: pictures): text made only of these wraps by the fast path, where length equals width.
+_SINGLE_CELL = re.compile(
+    "[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027"
+    "\u2030-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u21ff\u2200-\u22ff\u2400-\u2426"
+    "\u2500-\u25fc\u27e8\u27e9]*"
+)
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -18,7 +29,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """
     width = max(1, width)
     n = len(text)
-    if text.isascii():
+    if text.isascii() or _SINGLE_CELL.fullmatch(text):
         if n <= width:
             return [(0, n)]
         lines: list[tuple[int, int]] = []
