@@ -10,8 +10,10 @@ attributes alike. The only URLs in the page are our own `#a-N`/`#b-N` fragment l
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
+from .highlight import changed_spans, pieces
 from .model import Alignment, Document, Pair
 from .rows import LABELS, MARKERS, Row, build_rows, row_state
 from .sanitize import display_text
@@ -86,51 +88,27 @@ def esc(text: str) -> str:
     return html.escape(display_text(text), quote=True)
 
 
-def _changed_spans(pair: Pair, side: str, text: str) -> list[tuple[int, int]]:
-    """Character ranges (into that side's text) that a pair's word ops mark as changed."""
-    spans: list[tuple[int, int]] = []
-    for op in pair.ops:
-        if side == "a" and op.tag in ("replace", "delete") and op.a_end > op.a_start:
-            spans.append((op.a_start, op.a_end))
-        elif side == "b" and op.tag in ("replace", "insert") and op.b_end > op.b_start:
-            spans.append((op.b_start, op.b_end))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        # Runs of changed words separated only by spaces read better as one highlight.
-        if merged and (s <= merged[-1][1] or not text[merged[-1][1]:s].strip()):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
+@lru_cache(maxsize=1024)
+def _esc_small(text: str) -> str:
+    """`esc` for the few distinct labels, kinds and categories repeated on every row."""
+    return esc(text)
 
 
 def _highlighted(text: str, start: int, end: int, spans: list[tuple[int, int]], tag: str) -> str:
-    """The unit text [start, end) with the parts inside `spans` wrapped in <del>/<ins>."""
-    out: list[str] = []
-    pos = start
-    for s, e in spans:
-        s, e = max(s, start), min(e, end)
-        if s >= e:
-            continue
-        if s > pos:
-            out.append(esc(text[pos:s]))
-        out.append(f"<{tag}>{esc(text[s:e])}</{tag}>")
-        pos = e
-    if pos < end:
-        out.append(esc(text[pos:end]))
-    return "".join(out)
+    """The unit text [start, end) with the changed parts wrapped in <del>/<ins>."""
+    return "".join(f"<{tag}>{esc(p)}</{tag}>" if changed else esc(p) for p, changed in pieces(text, start, end, spans))
 
 
 def _unit_title(doc: Document, k: int, side: str, state: str, pair: Pair | None) -> str:
+    """The unit's hover text, already escaped (numbers and our own words; the reason via `esc`)."""
     u = doc.units[k]
-    parts = [f"{side.upper()} #{k + 1}", u.kind]
+    parts = [f"{side.upper()} #{k + 1}", _esc_small(u.kind)]
     if u.boilerplate:
-        parts.append(f"boilerplate: {u.boilerplate}" + (f" ({u.reason})" if u.reason else ""))
+        parts.append(f"boilerplate: {_esc_small(u.boilerplate)}" + (f" ({esc(u.reason)})" if u.reason else ""))
     elif pair is not None:
-        parts.append(f"{pair.relation}, score {pair.score:.2f}" + (", moved" if pair.moved else ""))
+        parts.append(f"{_esc_small(pair.relation)}, score {pair.score:.2f}" + (", moved" if pair.moved else ""))
     else:
-        parts.append(LABELS.get(state, state))
+        parts.append(_esc_small(LABELS.get(state, state)))
     return " · ".join(parts)
 
 
@@ -140,19 +118,20 @@ def _cell(al: Alignment, row: Row, side: str, state: str) -> str:
     if doc is None or not idx:
         return '<td class="m empty"></td><td class="t empty"></td>'
     pair = al.pairs[row.pair] if row.pair is not None else None
-    spans = _changed_spans(pair, side, doc.text) if pair is not None else []
+    spans = changed_spans(pair, side, doc.text) if pair is not None else []
     tag = "del" if side == "a" else "ins"
     units: list[str] = []
     for k in idx:
         u = doc.units[k]
-        classes = ["u", u.kind]
+        classes = ["u", _esc_small(u.kind)]
         if u.boilerplate:
             classes.append("bpu")
         body = _highlighted(doc.text, u.start, u.end, spans, tag) if spans else esc(doc.text[u.start:u.end])
         if u.boilerplate:
-            body += f'<span class="cat" title="{esc(u.reason or u.boilerplate)}">{esc(u.boilerplate)}</span>'
+            body += (f'<span class="cat" title="{esc(u.reason) if u.reason else _esc_small(u.boilerplate)}">'
+                     f"{_esc_small(u.boilerplate)}</span>")
         units.append(f'<span class="{" ".join(classes)}" id="{side}-{k}" '
-                     f'title="{esc(_unit_title(doc, k, side, state, pair))}">{body}</span>')
+                     f'title="{_unit_title(doc, k, side, state, pair)}">{body}</span>')
     extra = ""
     if pair is not None and row.kind == "moved":
         other = "b" if side == "a" else "a"
@@ -163,7 +142,7 @@ def _cell(al: Alignment, row: Row, side: str, state: str) -> str:
     if pair is not None and side == "b" and row.kind == "pair":
         score = f'<span class="score">{pair.score:.2f}</span>'
     mark = MARKERS.get(state, " ")
-    return (f'<td class="m" title="{esc(LABELS.get(state, state))}">{esc(mark)}</td>'
+    return (f'<td class="m" title="{_esc_small(LABELS.get(state, state))}">{_esc_small(mark)}</td>'
             f'<td class="t">{score}{"".join(units)}{extra}</td>')
 
 

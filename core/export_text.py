@@ -1,13 +1,13 @@
-"""`--format text`: a side-by-side rendering with Rich for pipes and CI logs."""
+"""`--format text`: a side-by-side rendering with Rich for pipes and CI logs (colour on terminals)."""
 
 from __future__ import annotations
 
 import io
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from .highlight import changed_spans, pieces
 from .model import Alignment, Document
 from .rows import LABELS, MARKERS, Row, build_rows, row_state
 from .sanitize import display_line, display_text
@@ -52,23 +52,39 @@ def summary_lines(al: Alignment) -> list[str]:
 def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str) -> Text:
     if not idx:
         return Text("")
+    pair = al.pairs[row.pair] if row.pair is not None else None
+    spans = changed_spans(pair, side, doc.text) if pair is not None else []
+    changed = f"{style} underline".strip()
     t = Text()
     for n, k in enumerate(idx):
         if n:
             t.append(" ")
         u = doc.units[k]
-        t.append(display_text(doc.text[u.start:u.end]), style=style)
+        for piece, is_changed in pieces(doc.text, u.start, u.end, spans):
+            t.append(display_text(piece), style=changed if is_changed else style)
     if row.kind == "boilerplate":
         u = doc.units[idx[0]]
         t.append(f"  [{u.boilerplate}]", style="dim italic")
-    if row.kind == "moved" and row.pair is not None:
-        p = al.pairs[row.pair]
-        partner = p.b if side == "a" else p.a
+    if row.kind == "moved" and pair is not None:
+        partner = pair.b if side == "a" else pair.a
         t.append(f"  (moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})", style="blue italic")
     return t
 
 
+def _column_widths(width: int, two_sided: bool) -> tuple[int, int]:
+    """Text column widths: `m  A…  m  B…` (marker, two spaces, text; two spaces between sides)."""
+    if not two_sided:
+        return max(1, width - 3), 0
+    w = max(1, (width - 8) // 2)
+    return w, max(1, width - 8 - w)
+
+
 def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
+    """Summary header, legend, then the side-by-side rows wrapped to `width` columns.
+
+    The columns are laid out here rather than by a Rich Table: the rows are independent, and a
+    Table costs seconds on long articles (see benchmarks/bench_export.py).
+    """
     buf = io.StringIO()
     console = Console(
         file=buf, width=width, color_system="standard" if color else None, no_color=not color,
@@ -79,19 +95,45 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     legend = "  ".join(f"{MARKERS[k]} {LABELS[k]}" for k in
                        ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate"))
     console.print(Text(legend, style="dim"))
-    table = Table(show_header=True, show_lines=False, box=None, pad_edge=False, expand=True)
-    table.add_column("", width=1, no_wrap=True)
-    table.add_column(Text(f"A {display_text(al.a.source)}"), ratio=1, overflow="fold")
-    if al.b is not None:
-        table.add_column("", width=1, no_wrap=True)
-        table.add_column(Text(f"B {display_text(al.b.source)}"), ratio=1, overflow="fold")
+    two = al.b is not None
+    wa, wb = _column_widths(width, two)
+    out: list[Text] = []
+
+    def emit(mark_a: Text, cell_a: Text, mark_b: Text | None, cell_b: Text | None) -> None:
+        lines_a = cell_a.wrap(console, wa, overflow="fold") if cell_a.plain else [Text("")]
+        lines_b = (cell_b.wrap(console, wb, overflow="fold") if cell_b.plain else [Text("")]) if cell_b else []
+        for i in range(max(len(lines_a), len(lines_b))):
+            line = Text()
+            line.append_text(mark_a if i == 0 else Text(" "))
+            if i < len(lines_a):
+                la = lines_a[i]
+                line.append("  ")
+                line.append_text(la)
+            else:
+                la = Text("")
+                line.append("  ")
+            if mark_b is not None:
+                line.append(" " * (wa - la.cell_len) + "  ")
+                line.append_text(mark_b if i == 0 else Text(" "))
+                if i < len(lines_b):
+                    line.append("  ")
+                    line.append_text(lines_b[i])
+            line.rstrip()
+            out.append(line)
+
+    head_a = Text(f"A {display_line(al.a.source)}", style="bold")
+    head_b = Text(f"B {display_line(al.b.source)}", style="bold") if al.b is not None else None
+    emit(Text(" "), head_a, Text(" ") if two else None, head_b)
     for row in build_rows(al):
         state = row_state(al, row)
         style = STYLES.get(state, "")
         mark = MARKERS.get(state, " ")
-        cells = [Text(mark if row.a else " ", style=style), _side(al.a, row.a, style, al, row, "a")]
-        if al.b is not None:
-            cells += [Text(mark if row.b else " ", style=style), _side(al.b, row.b, style, al, row, "b")]
-        table.add_row(*cells)
-    console.print(table)
+        cell_a = _side(al.a, row.a, style, al, row, "a")
+        mark_a = Text(mark if row.a else " ", style=style)
+        if two:
+            assert al.b is not None
+            emit(mark_a, cell_a, Text(mark if row.b else " ", style=style), _side(al.b, row.b, style, al, row, "b"))
+        else:
+            emit(mark_a, cell_a, None, None)
+    console.print(Text("\n").join(out), soft_wrap=True, crop=False)
     return buf.getvalue()
