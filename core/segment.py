@@ -24,11 +24,15 @@ _QUOTES_OPEN = "\"'“‘«"
 _BULLETS = "•⁃‣◦▪▫·*-–—"
 _SYMBOL_STARTS = "$£€¥#@¡¿"
 
-# No look-behind into a run and possessive quantifiers: each run is tried once, never re-scanned.
+# Starts with a character class (the regex engine skips ahead fast); the look-behind rejects
+# positions inside a run and the quantifiers are possessive, so each run is matched once.
 _CANDIDATE = re.compile(
-    r"(?<![.!?…‼⁇⁈⁉])(?P<p>[.!?…‼⁇⁈⁉]++)[\"'”’»)\]}]*+(?=\s|[A-Z])"
+    r"(?P<p>[.!?…‼⁇⁈⁉](?<![.!?…‼⁇⁈⁉]{2})[.!?…‼⁇⁈⁉]*+)[\"'”’»)\]}]*+"
+    r"(?:(?=\s++[^\sa-z])"  # whitespace, then anything but a lower-case letter
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"  # glued: "creativity.With"
 )
 _SPACES = re.compile(r"\s*+")
+_SPACE = re.compile(r"\s")
 _DOT_RUN = re.compile(r"\.(?:[ \u00a0]\.)*+")  # ". . . ." (MLA ellipsis, spaced dots)
 _CLOSER_RUN = re.compile(r"[\"'”’»)\]}]*+")
 _NEXT_WORD = re.compile(r"[\"'“‘«]*+([^\W\d_]+(?:['’][^\W\d_]+)?)")
@@ -36,7 +40,6 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, D.C, U.N, e.g, a.m
 _GLUED_RIGHT = re.compile(r"[A-Z][a-z]+(?=[\s,;:.!?\"'”’)]|\Z)")
 _ENUM_TOKEN = re.compile(r"[\d]{1,3}|[A-Za-z]|[ivxIVX]{1,4}")
 _LIST_START = re.compile(r"\s*+([•⁃‣◦▪*\-–]?)\s*+(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
-_TERMINAL_END = re.compile(r"[.!?…‼⁇⁈⁉][\"'”’»)\]}]*+\Z")
 _NON_HEADING_CHARS = frozenset("|<>»«[]©•·=#@")
 
 _MAX_TOKEN = 64  # look-back bound; a longer "word" is a URL or junk, never an abbreviation
@@ -229,20 +232,27 @@ def _cuts(line: str, first: int) -> list[tuple[int, int]]:
     return cuts
 
 
+def _ends_terminal(piece: str) -> bool:
+    body = piece.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in _TERMINALS
+
+
 def _words(piece: str) -> list[str]:
     return [w for w in piece.split() if any(ch.isalnum() for ch in w)]
 
 
 def _kind_alone(piece: str) -> Kind:
     """Kind of a line that holds one piece: headline-like, short furniture, or a sentence."""
-    if len(piece) > _HEADING_MAX_CHARS * 2:
-        return "sentence"
-    words = _words(piece)
-    if _TERMINAL_END.search(piece):
+    if _ends_terminal(piece):
         body = piece.rstrip(_CLOSERS).rstrip(_TERMINALS)
         attached = bool(body) and not body[-1].isspace()  # "Follow us !" is a button, not prose
-        return "sentence" if attached and len(words) >= 2 else "line"
-    if len(words) > _HEADING_MAX_WORDS or len(piece) > _HEADING_MAX_CHARS:
+        return "sentence" if attached and _SPACE.search(body) else "line"
+    if len(piece) > _HEADING_MAX_CHARS:
+        return "sentence"
+    if _SPACE.search(piece) is None:
+        return "line"
+    words = _words(piece)
+    if len(words) > _HEADING_MAX_WORDS:
         return "sentence"
     alpha = [w for w in words if w[0].isalpha() or (len(w) > 1 and w[0] in _QUOTES_OPEN and w[1].isalpha())]
     capitalised = sum(1 for w in alpha if not w.lstrip(_QUOTES_OPEN)[0].islower())
@@ -259,20 +269,23 @@ def _kind_alone(piece: str) -> Kind:
 
 def _kind_piece(piece: str) -> Kind:
     """Kind of one of several pieces of a line: a sentence, or a short unpunctuated tail ("AP")."""
-    if _TERMINAL_END.search(piece) or len(piece) > 40:
+    if len(piece) > 40 or _ends_terminal(piece):
         return "sentence"
     return "sentence" if len(_words(piece)) > 3 else "line"
 
 
 def segment_line(line: str, offset: int) -> list[Span]:
     """Split one line (no line break inside) that starts at `offset` in the document."""
-    first = len(line) - len(line.lstrip())
-    if first == len(line):
+    stripped = line.strip()
+    if not stripped:
         return []
+    first = line.find(stripped[0])  # everything before it is whitespace
+    if _CANDIDATE.search(line, first) is None and _LIST_START.match(line) is None:
+        return [Span(offset + first, offset + first + len(stripped), _kind_alone(stripped))]
     cuts = _cuts(line, first)
+    last = first + len(stripped)
     if not cuts:
-        last = len(line.rstrip())
-        return [Span(offset + first, offset + last, _kind_alone(line[first:last]))]
+        return [Span(offset + first, offset + last, _kind_alone(stripped))]
     spans: list[Span] = []
     start = first
     for end, nxt in cuts:
@@ -282,9 +295,8 @@ def segment_line(line: str, offset: int) -> list[Span]:
         if e > s:
             spans.append(Span(offset + s, offset + e, _kind_piece(line[s:e])))
         start = nxt
-    e = len(line.rstrip())
-    if e > start:
-        spans.append(Span(offset + start, offset + e, _kind_piece(line[start:e])))
+    if last > start:
+        spans.append(Span(offset + start, offset + last, _kind_piece(line[start:last])))
     return spans
 
 
@@ -294,7 +306,6 @@ def segment(text: str) -> list[Span]:
     pos = 0
     extend = spans.extend
     for line in text.splitlines(keepends=True):
-        if not line.isspace():
-            extend(segment_line(line, pos))
+        extend(segment_line(line, pos))
         pos += len(line)
     return spans
