@@ -311,8 +311,10 @@ class RafahdiffApp(App[int]):
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
         box.add_class("-visible")
+        box.display = True
         box.value = self.query_text
-        box.focus()
+        # Focus now, not on the next loop turn: keys typed right after `/` belong to the box.
+        self.screen.set_focus(box)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "search":
@@ -331,8 +333,9 @@ class RafahdiffApp(App[int]):
     def _close_search(self) -> None:
         box = self.query_one("#search", Input)
         box.remove_class("-visible")
+        box.display = False
         if self.view is not None:
-            self.view.focus()
+            self.screen.set_focus(self.view)
 
     def _run_search(self, query: str, *, jump: bool) -> None:
         m, view = self.model, self.view
