@@ -464,3 +464,12 @@ async def test_big_inputs_are_aligned_in_a_worker_behind_a_progress_indicator():
         assert not app.query("#loading")
         await pilot.press("j")
         assert app.view.selected == 1
+
+
+async def test_row_keys_are_inert_while_help_is_open():
+    app = synthetic_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark", "j", "b", "G")
+        assert app.view.selected == 0 and not app.model.hide_boilerplate
+        await pilot.press("escape", "j")
+        assert app.view.selected == 1

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
-from rafahdiff.core import compare
+from rafahdiff.core import DEFAULT_THRESHOLD, compare
 from rafahdiff.core.model import Alignment, Document, SourceText
 from rafahdiff.core.rows import mirror
 from rafahdiff.core.sanitize import display_text
@@ -28,6 +28,9 @@ from .help import HelpScreen
 from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env, palette_title
 from .rowmodel import Hit, RowModel, Side
 from .rowview import DiffView
+
+#: Actions that move or change the rows (disabled while a modal screen covers them).
+_VIEW_ACTIONS = frozenset(spec.action.split("(")[0] for spec in KEYS) - {"help", "quit"}
 
 #: Inputs above this many characters are aligned in a worker thread behind a progress indicator.
 BACKGROUND_CHARS = 150_000
@@ -57,7 +60,7 @@ class RafahdiffApp(App[int]):
         self,
         src_a: SourceText | None = None,
         src_b: SourceText | None = None,
-        threshold: float = 0.5,
+        threshold: float = DEFAULT_THRESHOLD,
         *,
         alignment: Alignment | None = None,
         background: bool | None = None,
@@ -395,6 +398,12 @@ class RafahdiffApp(App[int]):
 
     def action_quit(self) -> None:  # type: ignore[override]
         self.exit(0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys meant for the rows do nothing while the help screen (or another modal) is up."""
+        if action in _VIEW_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette lists every keyed action, with its keys and binding id."""
