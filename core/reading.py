@@ -201,6 +201,8 @@ def read_path(path: Path, source: str, limit: int = MAX_INPUT_BYTES) -> SourceTe
         resolved = str(path.resolve())
     except (OSError, RuntimeError):
         resolved = os.path.abspath(path)
+    if not os.path.exists(resolved):  # /dev/fd/63 of `<(…)` resolves to "/proc/…/pipe:[…]"
+        resolved = os.path.abspath(path)
     return read_bytes_source(data, source, resolved, limit)
 
 

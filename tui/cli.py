@@ -154,6 +154,11 @@ def _refuse_overwriting_input(output: str, *sources) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 locale shows \u0631, never a traceback
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
     try:
         return run(argv)
     except InputError as exc:
