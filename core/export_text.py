@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 
+from rich.cells import cell_len
 from rich.console import Console
+from rich.segment import Segment, Segments
 from rich.text import Text
 
 from .highlight import changed_spans, pieces
@@ -79,11 +82,53 @@ def _column_widths(width: int, two_sided: bool) -> tuple[int, int]:
     return w, max(1, width - 8 - w)
 
 
+def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap by terminal cells: [start, end) ranges of `text`, one per line.
+
+    Spaces between words on a line are kept, spaces at a break are dropped, a newline always
+    breaks, and a word wider than the column is folded. Pure string work, so a 100,000-unit
+    article wraps in a second where Rich's `Text.wrap` takes tens.
+    """
+    out: list[tuple[int, int]] = []
+    base = 0
+    for para in text.split("\n"):
+        start = end = -1
+        used = 0
+        for m in _WORD.finditer(para):
+            ws, we = m.start() + base, m.end() + base
+            w = cell_len(m.group())
+            if start >= 0 and used + cell_len(text[end:ws]) + w <= width:
+                used += cell_len(text[end:ws]) + w
+                end = we
+                continue
+            if start >= 0:
+                out.append((start, end))
+            if w <= width:
+                start, end, used = ws, we, w
+                continue
+            # fold a word wider than the column
+            start, used = ws, 0
+            for i in range(ws, we):
+                cw = cell_len(text[i])
+                if used + cw > width and i > start:
+                    out.append((start, i))
+                    start, used = i, 0
+                used += cw
+            end = we
+        out.append((start, end) if start >= 0 else (base, base))
+        base += len(para) + 1
+    return out
+
+
+_WORD = re.compile(r"\S+")
+
+
 def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     """Summary header, legend, then the side-by-side rows wrapped to `width` columns.
 
-    The columns are laid out here rather than by a Rich Table: the rows are independent, and a
-    Table costs seconds on long articles (see benchmarks/bench_export.py).
+    The columns are laid out here rather than by a Rich Table, and wrapped by `wrap_ranges`:
+    the rows are independent, and Rich's table and wrapping cost seconds on long articles
+    (see benchmarks/bench_export.py). Without colour the output is built as plain strings.
     """
     buf = io.StringIO()
     console = Console(
@@ -97,29 +142,35 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     console.print(Text(legend, style="dim"))
     two = al.b is not None
     wa, wb = _column_widths(width, two)
-    out: list[Text] = []
+    out: list[Text | str] = []
+
+    def lines_of(cell: Text, w: int) -> list[Text | str]:
+        plain = cell.plain
+        if not plain:
+            return [""]
+        ranges = wrap_ranges(plain, w)
+        return [cell[s:e] for s, e in ranges] if color else [plain[s:e] for s, e in ranges]
 
     def emit(mark_a: Text, cell_a: Text, mark_b: Text | None, cell_b: Text | None) -> None:
-        lines_a = cell_a.wrap(console, wa, overflow="fold") if cell_a.plain else [Text("")]
-        lines_b = (cell_b.wrap(console, wb, overflow="fold") if cell_b.plain else [Text("")]) if cell_b else []
+        lines_a = lines_of(cell_a, wa)
+        lines_b = lines_of(cell_b, wb) if cell_b is not None else []
         for i in range(max(len(lines_a), len(lines_b))):
-            line = Text()
-            line.append_text(mark_a if i == 0 else Text(" "))
-            if i < len(lines_a):
-                la = lines_a[i]
-                line.append("  ")
-                line.append_text(la)
+            parts: list[Text | str] = [mark_a if i == 0 else " ", "  "]
+            la = lines_a[i] if i < len(lines_a) else ""
+            parts.append(la)
+            if mark_b is not None and i < len(lines_b):
+                pad = wa - cell_len(la if isinstance(la, str) else la.plain)
+                parts += [" " * pad + "  ", mark_b if i == 0 else " ", "  ", lines_b[i]]
+            elif mark_b is not None and i == 0 and mark_b.plain.strip():
+                parts += [" " * (wa - cell_len(la if isinstance(la, str) else la.plain)) + "  ", mark_b]
+            if color:
+                line = Text()
+                for part in parts:
+                    line.append_text(part) if isinstance(part, Text) else line.append(part)
+                line.rstrip()
+                out.append(line)
             else:
-                la = Text("")
-                line.append("  ")
-            if mark_b is not None:
-                line.append(" " * (wa - la.cell_len) + "  ")
-                line.append_text(mark_b if i == 0 else Text(" "))
-                if i < len(lines_b):
-                    line.append("  ")
-                    line.append_text(lines_b[i])
-            line.rstrip()
-            out.append(line)
+                out.append("".join(p if isinstance(p, str) else p.plain for p in parts).rstrip())
 
     head_a = Text(f"A {display_line(al.a.source)}", style="bold")
     head_b = Text(f"B {display_line(al.b.source)}", style="bold") if al.b is not None else None
@@ -135,5 +186,13 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
             emit(mark_a, cell_a, Text(mark if row.b else " ", style=style), _side(al.b, row.b, style, al, row, "b"))
         else:
             emit(mark_a, cell_a, None, None)
-    console.print(Text("\n").join(out), soft_wrap=True, crop=False)
+    if color:  # already laid out: hand Rich the styled segments, skipping its wrap pass
+        segments: list[Segment] = []
+        for line in out:
+            if isinstance(line, Text):
+                segments.extend(line.render(console))
+            segments.append(Segment.line())
+        console.print(Segments(segments), soft_wrap=True, crop=False, end="")
+    else:
+        buf.write("\n".join(str(line) for line in out) + "\n")
     return buf.getvalue()

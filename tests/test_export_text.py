@@ -79,3 +79,55 @@ def test_hostile_titles_never_reach_the_terminal_raw():
     head = summary_lines(al)
     assert all("\n" not in ln for ln in head)
     assert not any(UNSAFE.search(ln) for ln in head)
+
+
+ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("a,b", [("001", "002"), ("003", "004"), ("000", None)])
+def test_colour_and_plain_layouts_agree(a, b):
+    al = _pair(a, b)
+    for width in (50, 100):
+        plain = render_text(al, width=width)
+        coloured = render_text(al, width=width, color=True)
+        assert "\x1b[" in coloured and "\x1b[" not in plain
+        assert [ln.rstrip() for ln in ANSI_SGR.sub("", coloured).splitlines()] == [
+            ln.rstrip() for ln in plain.splitlines()]
+
+
+def test_changed_words_underlined_in_colour():
+    al = _pair("001", "002")
+    coloured = render_text(al, width=120, color=True)
+    assert re.search(r"\x1b\[(?:[0-9]+;)*4(?:;[0-9]+)*m", coloured)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from rich.cells import cell_len  # noqa: E402
+
+from rafahdiff.core.export_text import wrap_ranges  # noqa: E402
+
+_WORDS = st.lists(st.sampled_from(["a", "bb", "Rafah", "talks", "  ", " ", "\n", "超長い単語", "👍🏽", "x" * 30,
+                                   "e\u0301", "—"]), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS, st.integers(min_value=1, max_value=40))
+def test_wrap_ranges_fit_and_keep_every_character(text, width):
+    ranges = wrap_ranges(text, width)
+    lines = [text[s:e] for s, e in ranges]
+    for ln in lines:
+        # a line only overflows when a single character is wider than the column (CJK in width 1)
+        assert cell_len(ln) <= width or len(ln) == 1, (ln, width)
+    assert "".join("".join(ln.split()) for ln in lines) == "".join(text.split())
+    assert all(s <= e for s, e in ranges) and all(e1 <= s2 for (_, e1), (s2, _) in zip(ranges, ranges[1:]))
+    assert len(lines) >= text.count("\n") + 1
+
+
+def test_wrap_ranges_break_between_words():
+    text = "one two three four five six"
+    assert [text[s:e] for s, e in wrap_ranges(text, 9)] == ["one two", "three", "four five", "six"]
+    long = "abcdefghij"
+    assert [long[s:e] for s, e in wrap_ranges(long, 4)] == ["abcd", "efgh", "ij"]
+    blank = "a\n\nb"
+    assert [blank[s:e] for s, e in wrap_ranges(blank, 4)] == ["a", "", "b"]
