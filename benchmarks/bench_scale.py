@@ -32,6 +32,7 @@ def _sentences(limit: int) -> list[str]:
     total = 0
     rnd = random.Random(7)
     cycle = 0
+    cipher: dict[str, str] = {}
     while total < limit:
         for f in files:
             text = f.read_text(encoding="utf-8")
@@ -40,10 +41,8 @@ def _sentences(limit: int) -> list[str]:
                 s = " ".join(text[u.start:u.end].split())
                 if len(s) < 20:
                     continue
-                if cycle:  # later cycles reuse texts: make them distinct but keep them real-ish
-                    words = s.split()
-                    rnd.shuffle(words)
-                    s = " ".join(words)
+                if cycle:  # later cycles reuse texts: a word cipher makes them distinct text
+                    s = " ".join(cipher.setdefault(w, f"{w}{cycle}x{rnd.randint(0, 99)}") for w in s.split())
                 out.append(s)
                 total += len(s) + 1
                 if total >= limit:

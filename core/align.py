@@ -15,6 +15,7 @@ from collections.abc import Callable
 from .candidates import candidates
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .model import Document, Pair
+from .normalise import unit_tokens
 from .order import heaviest_chain, moved_flags
 from .score import DEFAULT_THRESHOLD, relation_for, score_units, shared_weight
 from .wordiff import ops_from_tokens
@@ -142,6 +143,19 @@ def _extend(
     return groups
 
 
+def _side_tokens(doc: Document, idx: tuple[int, ...]) -> tuple[list[str], list[int], list[int]]:
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for x in idx:
+        u = doc.units[x]
+        k, s, e = unit_tokens(doc.text, u.start, u.end)
+        keys += k
+        starts += s
+        ends += e
+    return keys, starts, ends
+
+
 def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tuple[Pair, ...]:
     """Pairs of content units, sorted by A position; see the module docstring for the stages."""
     pf = build_features(a, b)
@@ -156,16 +170,12 @@ def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tup
     groups.sort(key=lambda g: g[0][0])
     chain = heaviest_chain([(g[0][0], g[1][0], g[2]) for g in groups])
     pairs = []
-    w = pf.weights
     for k, (ga, gb, s) in enumerate(groups):
-        fa = merged([pf.a[x] for x in ga], w)
-        fb = merged([pf.b[x] for x in gb], w)
-        identical = fa.keys == fb.keys and bool(fa.keys)
+        ak, as_, ae = _side_tokens(a, ga)
+        bk, bs, be = _side_tokens(b, gb)
+        identical = ak == bk and bool(ak)
         score = 1.0 if identical else min(round(s, 4), 0.99)
-        ops = ops_from_tokens(
-            fa.keys, fa.starts, fa.ends, a.units[ga[0]].start,
-            fb.keys, fb.starts, fb.ends, b.units[gb[0]].start,
-        )
+        ops = ops_from_tokens(ak, as_, ae, a.units[ga[0]].start, bk, bs, be, b.units[gb[0]].start)
         pairs.append(Pair(
             a=ga, b=gb, score=score, relation=relation_for(score, identical),  # type: ignore[arg-type]
             moved=k not in chain, ops=ops,

@@ -1,6 +1,6 @@
 """Candidate pairs: which (A unit, B unit) are worth scoring, without an N×M comparison.
 
-1. Exact anchors: units whose folded words are identical meet through a hash table.
+1. Exact anchors: units with the same stems in the same order meet through a hash table.
 2. Everything else meets through an inverted index of B's rarer stems: each A unit probes the
    postings of its rarest stems and accumulates the weight it shares with each B unit. Stems
    whose postings exceed the cap (the story's everyday words) are not probed; that is safe because
@@ -12,8 +12,8 @@ Small inputs get no caps, so news articles are compared exhaustively over shared
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
+from operator import itemgetter
 
 from .features import PairFeatures
 from .score import OVERLAP_SHARE, score_units
@@ -32,15 +32,18 @@ MIN_DICE = 0.2
 REPEAT_SPREAD = 2
 
 
+_second = itemgetter(1)
+
+
 def _exact(pf: PairFeatures) -> tuple[list[tuple[float, int, int]], set[int], set[int]]:
-    by_key_a: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_key_a: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for i, f in pf.a.items():
-        if f.keys:
-            by_key_a[f.keys].append(i)
-    by_key_b: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        if f.ids:
+            by_key_a[f.ids].append(i)
+    by_key_b: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for j, f in pf.b.items():
-        if f.keys and f.keys in by_key_a:
-            by_key_b[f.keys].append(j)
+        if f.ids and f.ids in by_key_a:
+            by_key_b[f.ids].append(j)
     out: list[tuple[float, int, int]] = []
     done_a: set[int] = set()
     done_b: set[int] = set()
@@ -62,28 +65,15 @@ def _exact(pf: PairFeatures) -> tuple[list[tuple[float, int, int]], set[int], se
     return list(set(out)), done_a, done_b
 
 
-def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
-    """(score, i, j) for candidate pairs scoring at least `floor`, exact matches included."""
+def _small_pairs(pf: PairFeatures, postings: dict[int, list[int]], floor: float) -> set[tuple[int, int]]:
+    """Every pair sharing a non-stopword stem whose score could reach the floor."""
     w = pf.weights
-    out, done_a, done_b = _exact(pf)
-    small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
-    cap = max(len(pf.b), 1) if small else POSTING_CAP
     stop = pf.stop
-    postings: dict[int, list[int]] = defaultdict(list)
-    for j, f in pf.b.items():
-        for t in f.bag:
-            postings[t].append(j)
-    if not small:
-        postings = {t: js for t, js in postings.items() if len(js) <= cap}
-    found: list[tuple[float, int, int]] = []
     # Minimal Dice for the floor; word order alone is never evidence, so at least MIN_DICE.
     need = max(MIN_DICE, (floor - (1.0 - OVERLAP_SHARE)) / OVERLAP_SHARE)
+    pairs: set[tuple[int, int]] = set()
     for i, fa in pf.a.items():
-        if i in done_a and not small:
-            continue
         probe = [t for t in fa.bag if t in postings and not stop[t]]
-        if not small and len(probe) > PROBES:
-            probe = heapq.nlargest(PROBES, probe, key=w.__getitem__)
         acc: dict[int, float] = defaultdict(float)
         for t in probe:
             wt = w[t]
@@ -91,29 +81,66 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
                 acc[j] += wt
         unprobed = fa.weight - sum(w[t] for t in probe)
         for j, shared in acc.items():
-            total = fa.weight + pf.b[j].weight
-            if 2.0 * (shared + unprobed) >= need * total:
-                found.append((shared / total, i, j))
+            if 2.0 * (shared + unprobed) >= need * (fa.weight + pf.b[j].weight):
+                pairs.add((i, j))
+    return pairs
+
+
+def _large_pairs(
+    pf: PairFeatures, postings: dict[int, list[int]], done_a: set[int], done_b: set[int]
+) -> set[tuple[int, int]]:
+    """The PER_UNIT units of B sharing most of each A unit's rarest stems, and vice versa."""
+    w = pf.weights
+    stop = pf.stop
+    key = w.__getitem__
+    by_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    pairs: set[tuple[int, int]] = set()
+    for i, fa in pf.a.items():
+        if i in done_a:
+            continue
+        probe = [t for t in fa.bag if t in postings and not stop[t]]
+        if len(probe) > PROBES:
+            probe = sorted(probe, key=key, reverse=True)[:PROBES]
+        hits: list[int] = []
+        for t in probe:
+            hits += postings[t]
+        if not hits:
+            continue
+        counts = Counter(hits)
+        top = sorted(counts.items(), key=_second, reverse=True)[:PER_UNIT] if len(counts) > PER_UNIT else counts.items()
+        for j, c in top:
+            pairs.add((i, j))
+        for j, c in counts.items():
+            if c > 1 and j not in done_b:
+                by_b[j].append((c, i))
+    for j, lst in by_b.items():
+        if len(lst) > PER_UNIT:
+            lst = sorted(lst, reverse=True)[:PER_UNIT]
+        pairs.update((i, j) for _, i in lst)
+    return pairs
+
+
+def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
+    """(score, i, j) for candidate pairs scoring at least `floor`, exact matches included."""
+    w = pf.weights
+    out, done_a, done_b = _exact(pf)
+    small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
+    cap = max(len(pf.b), 1) if small else POSTING_CAP
+    postings: dict[int, list[int]] = defaultdict(list)
+    for j, f in pf.b.items():
+        for t in f.bag:
+            postings[t].append(j)
     if not small:
-        keep: set[tuple[int, int]] = set()
-        best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for s, i, j in found:
-            best_a[i].append((s, j))
-            best_b[j].append((s, i))
-        for i, lst in best_a.items():
-            keep.update((i, j) for _, j in heapq.nlargest(PER_UNIT, lst))
-        for j, lst in best_b.items():
-            if j not in done_b:
-                keep.update((i, j) for _, i in heapq.nlargest(PER_UNIT, lst))
-        pairs = keep
+        postings = {t: js for t, js in postings.items() if len(js) <= cap}
+    if small:
+        pairs = _small_pairs(pf, postings, floor)
     else:
-        pairs = {(i, j) for _, i, j in found}
+        pairs = _large_pairs(pf, postings, done_a, done_b)
     exact = {(i, j) for _, i, j in out}
     for i, j in pairs:
         if (i, j) in exact:
             continue
-        s = score_units(pf.a[i], pf.b[j], w, need)
+        s = score_units(pf.a[i], pf.b[j], w, MIN_DICE)
         if s >= floor:
             out.append((s, i, j))
     return out

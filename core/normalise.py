@@ -73,6 +73,96 @@ def tokens_with_spans(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return out
 
 
+# Raw words whose key is not one plain key: hyphenated names split in parts, and words that may
+# start a two-word phrase. Units containing them leave the one-key-per-word fast path.
+_SPLIT: dict[str, tuple[str, ...]] = {}
+_PHRASE_WORDS: set[str] = set()
+_KEYS: dict[str, str] = {}
+#: Union of the two above: a unit whose words avoid it has exactly one key per regex word.
+COMPLEX: set[str] = set()
+_PHRASE_HEADS = frozenset(h for h, _ in _PHRASES)
+
+
+def learn(word: str) -> str:
+    """Cache the key of a raw word (and whether it is complex); returns its plain key."""
+    k = _KEYS.get(word)
+    if k is not None:
+        return k
+    if _HYPHEN.search(word) and any(p[:1].isupper() or p[:1].isdigit() for p in _HYPHEN.split(word)):
+        _SPLIT[word] = tuple(word_key(p) for p in _HYPHEN.split(word) if p)
+        COMPLEX.add(word)
+    k = _KEYS[word] = word_key(word)
+    if k in _PHRASE_HEADS:
+        _PHRASE_WORDS.add(word)
+        COMPLEX.add(word)
+    return k
+
+
+# A word written with a capital after a lower-case word: a name, wherever the sentence starts.
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )(?=[A-Z])" + _WORD.pattern[_WORD.pattern.index("|") + 1:])
+
+
+def mid_capitals(text: str) -> list[str]:
+    """Raw words of `text` written capitalised inside a sentence (one C-level regex pass)."""
+    return _MID_CAPITAL.findall(text)
+
+
+def unit_words(text: str, start: int, end: int) -> list[str]:
+    """The raw words of text[start:end] (one C-level regex pass)."""
+    return _WORD.findall(text, start, end)
+
+
+def keys_of_words(words: list[str]) -> tuple[list[str], bool]:
+    """Keys for the raw words of a unit, and whether they align one-to-one with the words.
+
+    Same keys as `tokens`, but the common case (every word one plain key) is a list
+    comprehension over cached keys.
+    """
+    keys = _KEYS
+    try:
+        out = [keys[w] for w in words]
+    except KeyError:
+        out = [learn(w) for w in words]
+    plain = True
+    if not _SPLIT.keys().isdisjoint(words):
+        plain = False
+        flat: list[str] = []
+        for w, k in zip(words, out):
+            parts = _SPLIT.get(w)
+            if parts is None:
+                flat.append(k)
+            else:
+                flat.extend(parts)
+        out = flat
+    if not _PHRASE_WORDS.isdisjoint(words):
+        plain = False
+        merged: list[str] = []
+        for k in out:
+            if merged and (merged[-1], k) in _PHRASES:
+                merged[-1] = _PHRASES[(merged[-1], k)]
+            else:
+                merged.append(k)
+        out = merged
+    return out, plain
+
+
+def word_offsets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the regex words of text[start:end] (aligned with plain keys)."""
+    spans = [m.span() for m in _WORD.finditer(text, start, end)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
+    """(keys, word starts, word ends) of text[start:end], offsets into `text`."""
+    words = _WORD.findall(text, start, end)
+    keys, plain = keys_of_words(words)
+    if plain:
+        spans = [m.span() for m in _WORD.finditer(text, start, end)]
+        return keys, [a for a, _ in spans], [b for _, b in spans]
+    toks = tokens_with_spans(text[start:end], start)
+    return [k for k, _, _ in toks], [a for _, a, _ in toks], [b for _, _, b in toks]
+
+
 def tokens(text: str) -> list[str]:
     """Folded word keys of `text` (cease-fire → ceasefire, U.S./United States → us)."""
     return [k for k, _, _ in tokens_with_spans(text)]

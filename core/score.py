@@ -33,17 +33,17 @@ OVERLAP_SHARE = 0.75
 
 
 def shared_weight(fa: UnitFeatures, fb: UnitFeatures, weights: list[float]) -> float:
-    small, big = (fa.bag, fb.bag) if len(fa.bag) <= len(fb.bag) else (fb.bag, fa.bag)
-    return sum(weights[t] for t in small if t in big)
+    return sum(map(weights.__getitem__, fa.bag & fb.bag))
 
 
 def score_units(fa: UnitFeatures, fb: UnitFeatures, weights: list[float], min_dice: float = 0.0) -> float:
-    """The calibrated score in [0, 1]; 1.0 only for identical folded text.
+    """The calibrated score in [0, 1]; 1.0 for the same stems in the same order (`align` keeps
+    1.0 only for identical folded words and gives a spelling variant 0.99).
 
     With `min_dice`, a pair whose weighted overlap is below it scores 0 without the order term.
     """
-    if fa.keys == fb.keys:
-        return 1.0 if fa.keys else 0.0
+    if fa.ids == fb.ids:
+        return 1.0 if fa.ids else 0.0
     total = fa.weight + fb.weight
     if total <= 0.0:
         return 0.0

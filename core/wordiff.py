@@ -20,9 +20,6 @@ def ops_from_tokens(
     """
     if not a_keys and not b_keys:
         return ()
-    vocab: dict[str, int] = {}
-    a_ids = [vocab.setdefault(k, len(vocab)) for k in a_keys]
-    b_ids = [vocab.setdefault(k, len(vocab)) for k in b_keys]
     na, nb = len(a_keys), len(b_keys)
 
     def at(starts: Sequence[int], ends: Sequence[int], n: int, k: int, anchor: int) -> int:
@@ -31,7 +28,7 @@ def ops_from_tokens(
         return ends[n - 1] if n else anchor
 
     ops: list[WordOp] = []
-    for op in Levenshtein.opcodes(a_ids, b_ids):
+    for op in Levenshtein.opcodes(a_keys, b_keys):
         a0 = at(a_starts, a_ends, na, op.src_start, a_anchor)
         a1 = a_ends[op.src_end - 1] if op.src_end > op.src_start else a0
         b0 = at(b_starts, b_ends, nb, op.dest_start, b_anchor)
