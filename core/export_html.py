@@ -130,7 +130,7 @@ def _cell(al: Alignment, row: Row, side: str, state: str) -> str:
         if u.boilerplate:
             body += (f'<span class="cat" title="{esc(u.reason) if u.reason else _esc_small(u.boilerplate)}">'
                      f"{_esc_small(u.boilerplate)}</span>")
-        units.append(f'<span class="{" ".join(classes)}" id="{side}-{k}" '
+        units.append(f'<span class="{" ".join(classes)}" id="{side}-{k}" dir="auto" '
                      f'title="{_unit_title(doc, k, side, state, pair)}">{body}</span>')
     extra = ""
     if pair is not None and row.kind == "moved":
@@ -179,7 +179,7 @@ def _summary_table(summary: Summary) -> str:
 
 
 def _doc_line(side: str, doc: Document) -> str:
-    return (f"<li><b>{side}</b> {esc(doc.title) or '<i>(untitled)</i>'} — "
+    return (f"<li><b>{side}</b> <bdi>{esc(doc.title) or '<i>(untitled)</i>'}</bdi> — "
             f"<code>{esc(doc.source)}</code> (<code>{esc(doc.path)}</code>), {len(doc.units)} units</li>")
 
 
@@ -196,7 +196,8 @@ def iter_html(al: Alignment) -> Iterator[str]:
         f"<title>rafahdiff: {esc(title)}</title>\n<style>{CSS}{_STATE_CSS}</style>\n</head>\n<body>\n"
     )
     heading = "Article report" if al.b is None else "Comparison report"
-    yield f"<header>\n<h1>{heading}: {esc(title)}</h1>\n<ul class=\"docs\">\n{_doc_line('A', al.a)}\n"
+    titles = " ↔ ".join(f"<bdi>{esc(d.title)}</bdi>" for d in (al.a, al.b) if d is not None)
+    yield f"<header>\n<h1>{heading}: {titles}</h1>\n<ul class=\"docs\">\n{_doc_line('A', al.a)}\n"
     if al.b is not None:
         yield _doc_line("B", al.b) + "\n"
     yield f"</ul>\n</header>\n<main>\n<h2>Summary</h2>\n{_summary_table(summary)}"

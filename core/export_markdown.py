@@ -53,7 +53,12 @@ def _side(al: Alignment, doc: Document, row: Row, side: str, state: str) -> str:
     if row.kind == "moved" and row.pair is not None:
         pair = al.pairs[row.pair]
         partner = pair.b if side == "a" else pair.a
-        parts.append(f"*(moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})*")
+        other = al.b if side == "a" else al.a
+        assert other is not None
+        u = other.units[partner[0]]
+        words = other.text[u.start:u.end].split()
+        quote = md(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
+        parts.append(f"*(moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1} “{quote}”)*")
     return " ".join(p for p in parts if p)
 
 

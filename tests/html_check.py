@@ -14,7 +14,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 REPORT_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "h1", "h2", "ul", "li", "b", "i",
     "code", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "span", "del", "ins", "a",
-    "input", "label",
+    "input", "label", "bdi",
 }
 UNIT_ID = re.compile(r"^[ab]-\d+$")
 
