@@ -9,7 +9,7 @@ from __future__ import annotations
 # Precede a name or a noun: never the last word of a sentence ("Sen. Rick Scott", "Mr. Smith").
 NEVER_FINAL = frozenset(
     """mr mrs ms messrs mmes dr drs prof profs sen sens rep reps gov govs gen lt col capt cpt cmdr cdr
-    sgt maj adm brig pres supt insp det rev revd hon fr msgr atty amb
+    sgt maj adm brig pres supt insp det rev revd hon fr msgr atty amb cpl pvt spc gens adms
     e.g i.e cf viz vs v approx ca""".split()
 )
 
@@ -22,7 +22,9 @@ MAYBE_FINAL = frozenset(
 
 # Same, but case-sensitive because the lower-case form is an ordinary word ("the sun. The …").
 MAYBE_FINAL_CASED = frozenset(
-    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
+    Neb Nev Okla Ore Pa Penn Tenn Tex Vt Va Wash Wis Wyo""".split()
 )
 
 # Before a number these never end a sentence ("p. 55", "No. 1", "N°. 1026", "Vol. 3").
@@ -44,4 +46,11 @@ STARTERS = frozenset(
     At For From To With Without By As Once Like Unlike Following Asked Speaking Do Does Did Is
     Are Was Were Has Have Had Can Could Would Shall Should Might Must Let Please Yes
     Officials""".split()
+)
+
+# After a quote that ends in "?" or "!", a name then one of these is the attribution, not a new
+# sentence: '“Why now?” Biden asked.'
+SPEECH_VERBS = frozenset(
+    """said says asked asks added adds told tells wrote writes replied replies responded shouted
+    explained insisted noted warned tweeted posted continued recalled argued""".split()
 )

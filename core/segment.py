@@ -14,11 +14,19 @@ from __future__ import annotations
 
 import re
 
-from .abbreviations import BEFORE_NUMBER, MAYBE_FINAL, MAYBE_FINAL_CASED, NEVER_FINAL, STARTERS
+from .abbreviations import (
+    BEFORE_NUMBER,
+    MAYBE_FINAL,
+    MAYBE_FINAL_CASED,
+    NEVER_FINAL,
+    SPEECH_VERBS,
+    STARTERS,
+)
 from .model import Kind, Span
 
-_TERMINALS = ".!?…‼⁇⁈⁉"
-_CLOSERS = "\"'”’»)]}"
+_TERMINALS = ".!?…‼⁇⁈⁉。！？؟।"
+_CJK_TERMINALS = "。！？"  # end a sentence even with no space after
+_CLOSERS = "\"'”’»)]}」』）"
 _OPENERS = "\"'“‘«([{"
 _QUOTES_OPEN = "\"'“‘«"
 _BULLETS = "•⁃‣◦▪▫·*-–—"
@@ -27,9 +35,10 @@ _SYMBOL_STARTS = "$£€¥#@¡¿"
 # Starts with a character class (the regex engine skips ahead fast); the look-behind rejects
 # positions inside a run and the quantifiers are possessive, so each run is matched once.
 _CANDIDATE = re.compile(
-    r"(?P<p>[.!?…‼⁇⁈⁉](?<![.!?…‼⁇⁈⁉]{2})[.!?…‼⁇⁈⁉]*+)[\"'”’»)\]}]*+"
+    r"(?P<p>[.!?…‼⁇⁈⁉。！？؟।](?<![.!?…‼⁇⁈⁉。！？؟।]{2})[.!?…‼⁇⁈⁉。！？؟।]*+)[\"'”’»)\]}」』）]*+"
     r"(?:(?=\s++[^\sa-z])"  # whitespace, then anything but a lower-case letter
-    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"  # glued: "creativity.With"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # glued: "creativity.With"
+    r"|(?<=[。！？」』）])(?=[^\s.!?…。！？]))"  # CJK: no space between sentences
 )
 _SPACES = re.compile(r"\s*+")
 _SPACE = re.compile(r"\s")
@@ -120,6 +129,16 @@ def _period_boundary(line: str, ps: int, k: int, seg_start: int) -> bool:
     return _next_word(line, k) in STARTERS
 
 
+def _attribution(line: str, pe: int, k: int) -> bool:
+    """'“Why now?” Biden asked.': a quote closed after ?/! and followed by 'Name said'."""
+    if line[pe - 1] not in "\"”»'’":
+        return False
+    words = line[k:k + _MAX_TOKEN].split(None, 3)[:3]
+    if not words or words[0].strip(_OPENERS) in STARTERS:  # "He asked" would be lower-case
+        return False
+    return any(w.rstrip(",.;:") in SPEECH_VERBS for w in words[1:])
+
+
 def _dot_run_cut(line: str, ps: int, seg_start: int) -> tuple[int, tuple[int, int] | None]:
     """Spaced dots ('. . .'): where the run ends and the cut it implies, if any.
 
@@ -205,8 +224,8 @@ def _cuts(line: str, first: int) -> list[tuple[int, int]]:
         if k >= n:
             break
         punct = m.group("p")
-        if k == pe:  # glued: "creativity.With"
-            if _glued_boundary(line, ps, pe, seg_start):
+        if k == pe:  # glued: "creativity.With", "加沙。你好"
+            if _CJK_TERMINALS.find(punct[-1]) >= 0 or _glued_boundary(line, ps, pe, seg_start):
                 cuts.append((pe, pe))
                 seg_start = pe
             continue
@@ -221,7 +240,7 @@ def _cuts(line: str, first: int) -> list[tuple[int, int]]:
         if punct == ".":
             ok = _period_boundary(line, ps, k, seg_start)
         else:  # ?, !, …, "...", "?!": a boundary unless inside brackets ("[...]", "(!)")
-            ok = ps == 0 or line[ps - 1] not in "[("
+            ok = (ps == 0 or line[ps - 1] not in "[(") and not _attribution(line, pe, k)
         if ok:
             cuts.append((pe, k))
             seg_start = k

@@ -265,6 +265,13 @@ TRICKY = [
     ("Plan B. The committee voted, i.e. The Board agreed.",
      ["Plan B.", "The committee voted, i.e. The Board agreed."]),
     ("Rafah. غزة مدينة. 加沙。", ["Rafah.", "غزة مدينة.", "加沙。"]),
+    ("加沙。你好！好的？ 结束。", ["加沙。", "你好！", "好的？", "结束。"]),
+    ("“Why now?” Biden asked. He left.", ["“Why now?” Biden asked.", "He left."]),
+    ("“Why now?” The president asked nothing.", ["“Why now?”", "The president asked nothing."]),
+    ("He lives in Calif. The state is big. Gov. Newsom of Calif. Went home.",
+     ["He lives in Calif.", "The state is big.", "Gov. Newsom of Calif. Went home."]),
+    ("At 9 a.m. Tuesday he left. At 10 a.m. The talks began.",
+     ["At 9 a.m. Tuesday he left.", "At 10 a.m.", "The talks began."]),
 ]
 
 
@@ -304,7 +311,7 @@ def test_edge_inputs_keep_invariants(text):
     check_invariants(text)
 
 
-ALPHABET = string.ascii_letters[:8] + "ABU S.!?…\"'“”’()[] \n\t\r\u00a0,:;0123-•" + "غ加é"
+ALPHABET = string.ascii_letters[:8] + "ABU S.!?…\"'“”’()[] \n\t\r\u00a0,:;0123-•" + "غ加é。」"
 WORDS = ["U.S.", "D.C.,”", "Mr.", "Sen.", "a.m.", "1.4", "said.", "“Yes.”", ". . .", "creativity.With",
          "68k.news", "Co.", "I.", "e.g.", "(VOA)", "1.)", "2)", "b.", "The", "he", "\n", "  ", "?!"]
 
