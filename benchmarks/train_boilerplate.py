@@ -108,8 +108,8 @@ def main() -> None:
     feats1, labels = [], []
     for page in pages:
         lines, lab = page_lines(page)
-        rows, _ = bf.stage1(lines)
-        feats1.append(np.array(rows, dtype=float).reshape(len(rows), len(bf.STAGE1_FEATURES)))
+        cols, _ = bf.stage1(lines)
+        feats1.append(np.array(cols, dtype=float).T.reshape(-1, len(bf.STAGE1_FEATURES)))
         labels.append(lab)
     folds = [i % FOLDS for i in range(len(pages))]  # pages are in hashed-id order: a fixed split
 
@@ -128,7 +128,7 @@ def main() -> None:
         for i in range(len(pages)):
             if folds[i] == k:
                 oof1[i] = list(predict(w, b, feats1[i]))
-    feats2 = [np.array(bf.stage2(oof1[i], feats1[i].tolist()), dtype=float) for i in range(len(pages))]
+    feats2 = [np.array(bf.stage2(oof1[i], feats1[i].T.tolist()), dtype=float).T for i in range(len(pages))]
     oof2: list[list[float]] = [[] for _ in pages]
     for k in range(FOLDS):
         w, b = fit(*train_rows(feats2, [i for i in range(len(pages)) if folds[i] != k]))

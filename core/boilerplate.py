@@ -22,6 +22,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 from . import boilerplate_features as bf
@@ -52,13 +53,22 @@ def _model() -> _Model:
     return _Model(s1["weights"], s1["bias"], s2["weights"], s2["bias"], raw["threshold"])
 
 
-def content_probabilities(lines: list[bf.Line]) -> tuple[list[float], list[list[float]], list[bf.LineStats]]:
+def content_probabilities(lines: list[bf.Line]) -> tuple[list[float], bf.Columns, bf.LineStats]:
     """The line model's probability that each logical line is article content."""
     m = _model()
-    rows1, stats = bf.stage1(lines)
-    p1 = bf.linear(m.w1, m.b1, rows1)
-    p2 = bf.linear(m.w2, m.b2, bf.stage2(p1, rows1))
-    return p2, rows1, stats
+    cols1, stats = bf.stage1(lines)
+    p1 = bf.linear(m.w1, m.b1, cols1)
+    p2 = bf.linear(m.w2, m.b2, bf.stage2(p1, cols1))
+    return p2, cols1, stats
+
+
+class _St(NamedTuple):
+    """One line's raw measures, as the rules read them."""
+
+    words: int
+    terminal: bool
+    cap_share: float
+    stop_share: float
 
 
 @dataclass(slots=True)
@@ -68,12 +78,15 @@ class _Verdict:
     heading: bool = False
 
 
-def _model_reason(st: bf.LineStats, row: list[float], p: float) -> str:
+_F = {name: k for k, name in enumerate(bf.STAGE1_FEATURES)}
+
+
+def _model_reason(st: _St, cols: bf.Columns, i: int, p: float) -> str:
     """Name the measurements that made the model call this line furniture."""
     bits: list[str] = []
     if st.words <= 6:
         bits.append(f"short line ({st.words} word{'s' if st.words != 1 else ''})")
-    around = math.expm1(row[bf.STAGE1_FEATURES.index("mean_words_2")])
+    around = math.expm1(cols[_F["mean_words_2"]][i])
     if around < 9:
         bits.append(f"among short lines (≈{around:.0f} words each)")
     if not st.terminal:
@@ -82,26 +95,26 @@ def _model_reason(st: bf.LineStats, row: list[float], p: float) -> str:
         bits.append("mostly capitalised words")
     if st.words >= 4 and st.stop_share < 0.12:
         bits.append("few function words")
-    if row[bf.STAGE1_FEATURES.index("repeated")]:
+    if cols[_F["repeated"]][i]:
         bits.append("repeated in the page")
-    if row[bf.STAGE1_FEATURES.index("after_comments")]:
+    if cols[_F["after_comments"]][i]:
         bits.append("after a comments header")
-    if not row[bf.STAGE1_FEATURES.index("in_body")]:
+    if not cols[_F["in_body"]][i]:
         bits.append("outside the article body")
     if not bits:
         bits.append("unlike its neighbours")
     return f"{', '.join(bits)} (line model: content p={p:.2f})"
 
 
-def _is_sentence(st: bf.LineStats) -> bool:
+def _is_sentence(st: _St) -> bool:
     return st.terminal and st.words >= 5 and st.stop_share >= 0.12
 
 
-def _heading_like(text: str, st: bf.LineStats) -> bool:
+def _heading_like(text: str, st: _St) -> bool:
     return 3 <= st.words <= 30 and (not st.terminal or text.endswith("?")) and any(c.isalpha() for c in text)
 
 
-def _name_like(text: str, st: bf.LineStats) -> bool:
+def _name_like(text: str, st: _St) -> bool:
     """One to four capitalised words and nothing else: an outlet or a person."""
     return 1 <= st.words <= 4 and not st.terminal and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
 
@@ -111,7 +124,8 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
     out = [_Verdict() for _ in range(n)]
     if n == 0:
         return out
-    probs, rows, stats = content_probabilities(lines)
+    probs, cols, raw = content_probabilities(lines)
+    stats = list(map(_St, raw.words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
     thr = _model().threshold
     texts = [ln.text for ln in lines]
     pattern = [bp.line_category(t) for t in texts]
@@ -168,7 +182,7 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
             continue
         if i < body_lo or i > body_hi:
             zone = "header" if i < body_lo else "footer"
-            if _name_like(t, st) and any(abs(i - j) <= 2 for j in byline_at):
+            if _name_like(t, st) and any(i + d in byline_at for d in (-2, -1, 1, 2)):
                 v.category, v.reason = "byline", f"a name next to the date/byline in the {zone} (outlet or author)"
                 continue
             if _name_like(t, st) and zone == "header":
@@ -184,7 +198,7 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
                 continue
             short_run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
             cat = "navigation" if short_run >= 3 and st.words <= 6 else "other"
-            v.category, v.reason = cat, _model_reason(st, rows[i], p)
+            v.category, v.reason = cat, _model_reason(st, cols, i, p)
     # A name line right before a bio ("Surja" above "Surja, a dedicated blog writer…").
     for i in range(n - 1):
         v = out[i]

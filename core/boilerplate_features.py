@@ -13,6 +13,7 @@ paragraph instead.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -35,8 +36,11 @@ STOPWORDS = frozenset(
 
 _TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
 _SENT_BREAK = re.compile(r"""[.!?…]["'”’)\]]*\s+["'“‘(]?[A-ZА-Я0-9]""")
-_SEPARATORS = re.compile(r"\s[|•›»·/>–-]\s|\s\|\s?|[|•›»]")
+_SEPARATORS = re.compile(r"[|•›»]|\s[·/>–-]\s")
+_HEAD = 200
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co|in|az|uk|de|ru|fr|es|it|io)\b|@\w")
+_FIRST_CHARS = re.compile(r"(?<!\S)\S")
+_STRIP = str.maketrans({ch: " " for ch in ".,;:!?\"'“”‘’()[]«»"})
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|add a comment|"
     r"join the (?:discussion|conversation)|discussion|post a comment|show comments|reader comments|"
@@ -90,13 +94,13 @@ def logical_lines(physical: list[str]) -> list[Line]:
 
 @dataclass(frozen=True, slots=True)
 class LineStats:
-    """Raw per-line measurements, reused by the pattern rules and the explanations."""
+    """Raw per-line measurements (one list per measure), reused by the rules and explanations."""
 
-    words: int
-    chars: int
-    terminal: bool
-    cap_share: float
-    stop_share: float
+    words: list[int]
+    chars: list[int]
+    terminal: list[float]
+    cap_share: list[float]
+    stop_share: list[float]
 
 
 def _prefix(values: list[float]) -> list[float]:
@@ -108,10 +112,15 @@ def _prefix(values: list[float]) -> list[float]:
     return acc
 
 
-def window_mean(prefix: list[float], n: int, i: int, k: int) -> float:
-    lo = i - k if i - k > 0 else 0
-    hi = i + k + 1 if i + k + 1 < n else n
-    return (prefix[hi] - prefix[lo]) / (hi - lo)
+def window_means(prefix: list[float], n: int, k: int) -> list[float]:
+    """Mean of each value and its k neighbours on each side (clipped at the ends)."""
+    if n <= 2 * k + 1:
+        return [(prefix[min(i + k + 1, n)] - prefix[max(i - k, 0)]) / (min(i + k + 1, n) - max(i - k, 0)) for i in range(n)]
+    width = 2 * k + 1
+    head = [(prefix[i + k + 1] - prefix[0]) / (i + k + 1) for i in range(k)]
+    body = [(a - b) / width for a, b in zip(prefix[width:], prefix[: n - width + 1])]
+    tail = [(prefix[n] - prefix[i - k]) / (n - i + k) for i in range(n - k, n)]
+    return head + body + tail
 
 
 def best_region(scores: list[float]) -> tuple[int, int]:
@@ -128,14 +137,14 @@ def best_region(scores: list[float]) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-def _dist(i: int, lo: int, hi: int) -> float:
+def region_columns(n: int, lo: int, hi: int) -> tuple[list[float], list[float]]:
+    """Inside-the-region flags and log distance to the region, for every line."""
     if hi < lo:
-        return 5.0
-    if i < lo:
-        return math.log1p(lo - i)
-    if i > hi:
-        return math.log1p(i - hi)
-    return 0.0
+        return [0.0] * n, [5.0] * n
+    inside = [0.0] * lo + [1.0] * (hi - lo + 1) + [0.0] * (n - hi - 1)
+    log1p = math.log1p
+    dist = [log1p(lo - i) for i in range(lo)] + [0.0] * (hi - lo + 1) + [log1p(i - hi) for i in range(hi + 1, n)]
+    return inside, dist
 
 
 STAGE1_FEATURES: tuple[str, ...] = (
@@ -154,104 +163,104 @@ STAGE2_FEATURES: tuple[str, ...] = (
 )
 
 
-def stage1(lines: list[Line]) -> tuple[list[list[float]], list[LineStats]]:
-    """Feature rows (in STAGE1_FEATURES order) and raw stats for each logical line."""
+Columns = list[list[float]]
+
+
+def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
+    """Feature columns (one list per name in STAGE1_FEATURES) and raw stats of each line.
+
+    Column-wise on purpose: a list comprehension per feature runs several times faster in pure
+    Python than building one row per line, and the model is a dot product either way.
+    """
     n = len(lines)
-    stats: list[LineStats] = []
-    base: list[list[float]] = []
-    lw: list[float] = []
-    term: list[float] = []
-    stop: list[float] = []
+    texts = [ln.text for ln in lines]
+    heads = [t[:_HEAD] for t in texts]
+    log1p = math.log1p
+    words = [len(t.split()) for t in texts]
+    chars = [len(t) for t in texts]
+    hwords = [len(h.split()) or 1 for h in heads]
+    toks = [h.lower().translate(_STRIP).split() for h in heads]
+    is_stop = STOPWORDS.__contains__
+    stop = [sum(map(is_stop, tk)) / (len(tk) or 1) for tk in toks]
+    caps = [sum(map(str.isupper, "".join(_FIRST_CHARS.findall(h)))) / hw for h, hw in zip(heads, hwords)]
+    term = [1.0 if _TERMINAL.search(t[-12:]) else 0.0 for t in texts]
+    lw = [log1p(w) for w in words]
+    hlen = [len(h) or 1 for h in heads]
+    keys = [t.lower() if len(t) <= _HEAD else t for t in texts]
     counts: dict[str, int] = {}
-    keys: list[str] = []
-    comments_at = -1
-    for i, ln in enumerate(lines):
-        t = ln.text
-        words = t.split()
-        w = len(words)
-        c = len(t)
-        caps = stops = 0
-        for word in words:
-            ch = word[0]
-            if ch.isupper():
-                caps += 1
-            if word.lower().strip(".,;:!?\"'“”‘’()") in STOPWORDS:
-                stops += 1
-        digits = sum(ch.isdigit() for ch in t) if c < 400 else sum(ch.isdigit() for ch in t[:400]) * c / 400
-        alnum_space = sum(ch.isalnum() or ch.isspace() for ch in t[:400])
-        is_term = _TERMINAL.search(t) is not None
-        key = t.lower()
-        keys.append(key)
-        counts[key] = counts.get(key, 0) + 1
-        if comments_at < 0 and w <= 6 and _COMMENTS.match(t):
-            comments_at = i
-        stats.append(LineStats(w, c, is_term, caps / w if w else 0.0, stops / w if w else 0.0))
-        l_w = math.log1p(w)
-        lw.append(l_w)
-        term.append(1.0 if is_term else 0.0)
-        stop.append(stops / w if w else 0.0)
-        base.append([
-            l_w, math.log1p(c), float(w <= 1), float(w <= 3), float(w <= 6), float(w <= 10), float(w >= 20),
-            1.0 if is_term else 0.0, 1.0 if t.endswith(":") else 0.0, caps / w if w else 0.0,
-            stops / w if w else 0.0, 1.0 if t[:1].islower() else 0.0, digits / c if c else 0.0,
-            1.0 - alnum_space / min(c, 400) if c else 0.0,
-            math.log1p(len(_SENT_BREAK.findall(t))) if c > 30 else 0.0,
-            1.0 if _SEPARATORS.search(t) else 0.0, 1.0 if _URLISH.search(t) else 0.0,
-            0.0,  # repeated: filled below
-            t.count(",") / w if w else 0.0, 1.0 if t[:1] in "\"“‘«„'" else 0.0,
-        ])
-    plw, pterm, pstop = _prefix(lw), _prefix(term), _prefix(stop)
-    body_lo, body_hi = best_region([1.0 if (s.words >= 10 and s.terminal) or s.words >= 25 else -0.6 for s in stats])
-    rows: list[list[float]] = []
-    short = [s.words <= 4 for s in stats]
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    comments_at = next((i for i, (t, w) in enumerate(zip(texts, words)) if w <= 6 and _COMMENTS.match(t)), -1)
+    short = [w <= 4 for w in words]
     run_len = [0] * n
     i = 0
     while i < n:
         j = i
         while j < n and short[j] == short[i]:
             j += 1
-        for k in range(i, j):
-            run_len[k] = j - i if short[i] else 0
+        if short[i]:
+            run_len[i:j] = [log1p(j - i)] * (j - i)
         i = j
-    for i in range(n):
-        r = base[i]
-        r[17] = 1.0 if counts[keys[i]] > 1 else 0.0
-        r.extend((
-            window_mean(plw, n, i, 1), window_mean(plw, n, i, 2), window_mean(plw, n, i, 5),
-            window_mean(plw, n, i, 10), window_mean(pterm, n, i, 2), window_mean(pterm, n, i, 5),
-            window_mean(pstop, n, i, 2),
-            lw[i - 1] if i > 0 else 0.0, lw[i + 1] if i + 1 < n else 0.0,
-            1.0 if body_lo <= i <= body_hi else 0.0, _dist(i, body_lo, body_hi),
-            1.0 if 0 <= comments_at < i else 0.0, math.log1p(run_len[i]),
-        ))
-        rows.append(r)
-    return rows, stats
+    plw, pterm, pstop = _prefix(lw), _prefix(term), _prefix(stop)
+    body_in, body_dist = region_columns(
+        n, *best_region([1.0 if (w >= 10 and t) or w >= 25 else -0.6 for w, t in zip(words, term)])
+    )
+    cols: Columns = [
+        lw,
+        [log1p(c) for c in chars],
+        [1.0 if w <= 1 else 0.0 for w in words],
+        [1.0 if w <= 3 else 0.0 for w in words],
+        [1.0 if w <= 6 else 0.0 for w in words],
+        [1.0 if w <= 10 else 0.0 for w in words],
+        [1.0 if w >= 20 else 0.0 for w in words],
+        term,
+        [1.0 if t.endswith(":") else 0.0 for t in texts],
+        caps,
+        stop,
+        [1.0 if t[:1].islower() else 0.0 for t in texts],
+        [sum(map(str.isdigit, h)) / hl for h, hl in zip(heads, hlen)],
+        [1.0 - (sum(map(str.isalnum, h)) + h.count(" ")) / hl for h, hl in zip(heads, hlen)],
+        [log1p(len(_SENT_BREAK.findall(t, 0, 2000))) if len(t) > 30 else 0.0 for t in texts],
+        [1.0 if _SEPARATORS.search(h) else 0.0 for h in heads],
+        [1.0 if _URLISH.search(h) else 0.0 for h in heads],
+        [1.0 if counts[k] > 1 else 0.0 for k in keys],
+        [h.count(",") / hw for h, hw in zip(heads, hwords)],
+        [1.0 if t[:1] in "\"“‘«„'" else 0.0 for t in texts],
+        window_means(plw, n, 1),
+        window_means(plw, n, 2),
+        window_means(plw, n, 5),
+        window_means(plw, n, 10),
+        window_means(pterm, n, 2),
+        window_means(pterm, n, 5),
+        window_means(pstop, n, 2),
+        [0.0] + lw[:-1] if n else [],
+        lw[1:] + [0.0] if n else [],
+        body_in,
+        body_dist,
+        [0.0] * (comments_at + 1) + [1.0] * (n - comments_at - 1) if comments_at >= 0 else [0.0] * n,
+        run_len,
+    ]
+    return cols, LineStats(words, chars, term, caps, stop)
 
 
-def stage2(probs: list[float], rows1: list[list[float]]) -> list[list[float]]:
-    """Second-pass rows: the first pass's probabilities smoothed over the neighbourhood."""
+def stage2(probs: list[float], cols1: Columns) -> Columns:
+    """Second-pass columns: the first pass's probabilities smoothed over the neighbourhood."""
     n = len(probs)
     pp = _prefix(probs)
-    lo, hi = best_region([p - 0.5 for p in probs])
-    logits = []
-    for p in probs:
-        q = min(max(p, 1e-6), 1 - 1e-6)
-        logits.append(math.log(q / (1 - q)))
-    regions = [best_region([z + off for z in logits]) for off in (0.0, 1.0, 2.0)]
-    out: list[list[float]] = []
-    for i, p in enumerate(probs):
-        z = logits[i]
-        ins = [1.0 if a <= i <= b else 0.0 for a, b in regions]
-        a = probs[i - 2 if i >= 2 else 0: i + 3]
-        r1 = rows1[i]
-        out.append([
-            z, window_mean(pp, n, i, 1), window_mean(pp, n, i, 2),
-            window_mean(pp, n, i, 5), window_mean(pp, n, i, 10),
-            1.0 if lo <= i <= hi else 0.0, _dist(i, lo, hi), max(a), min(a),
-            r1[0], r1[7], r1[21], ins[0], _dist(i, *regions[0]), ins[1], _dist(i, *regions[1]),
-            ins[2], z * ins[1], z * (1.0 - ins[1]),
-        ])
-    return out
+    log = math.log
+    logits = [log(q / (1 - q)) for q in (min(max(p, 1e-6), 1 - 1e-6) for p in probs)]
+    half_in, half_dist = region_columns(n, *best_region([p - 0.5 for p in probs]))
+    r0 = region_columns(n, *best_region(logits))
+    r1 = region_columns(n, *best_region([z + 1.0 for z in logits]))
+    r2 = region_columns(n, *best_region([z + 2.0 for z in logits]))
+    pmax = [max(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
+    pmin = [min(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
+    return [
+        logits, window_means(pp, n, 1), window_means(pp, n, 2), window_means(pp, n, 5),
+        window_means(pp, n, 10), half_in, half_dist, pmax, pmin,
+        cols1[0], cols1[7], cols1[21], r0[0], r0[1], r1[0], r1[1], r2[0],
+        [z * f for z, f in zip(logits, r1[0])], [z * (1.0 - f) for z, f in zip(logits, r1[0])],
+    ]
 
 
 def sigmoid(z: float) -> float:
@@ -261,12 +270,11 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def linear(weights: list[float], bias: float, rows: list[list[float]]) -> list[float]:
-    """Logistic-regression probabilities for each row (pure Python, linear in rows)."""
-    out = []
-    for r in rows:
-        z = bias
-        for wgt, x in zip(weights, r):
-            z += wgt * x
-        out.append(sigmoid(z))
-    return out
+def linear(weights: list[float], bias: float, cols: Columns) -> list[float]:
+    """Logistic-regression probabilities, one per line, accumulated column by column."""
+    n = len(cols[0]) if cols else 0
+    z = [bias] * n
+    for wgt, col in zip(weights, cols):
+        if wgt:
+            z = [a + wgt * x for a, x in zip(z, col)]
+    return [sigmoid(v) for v in z]

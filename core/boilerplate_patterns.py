@@ -50,7 +50,7 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
     ("byline", re.compile(rf"^(?:published|updated|posted|last updated|first published)(?: on| at)?\b.{{0,60}}"
                           rf"(?:{_DATEISH}|\bago\b)", _I),
      "a publication date line"),
-    ("byline", re.compile(r"^(?:by|written by|words by|author:?|von|por|par|autor:?)\s+"
+    ("byline", re.compile(r"^(?i:by|written by|words by|author:?|von|por|par|autor:?)\s+"
                           r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|and|&|de|van|von|al|bin|,))"
                           r"{0,8}(?:\s*[|,•·-]\s*.{0,60})?$"),
      "an author byline"),
@@ -153,18 +153,78 @@ BIO_CUES: Final[list[re.Pattern[str]]] = [
 ]
 
 
+# Families that can only match at the start of a line run as one combined regex (one C-level
+# attempt per line); the few that can match anywhere run only when a cheap keyword test passes.
+_UNANCHORED_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "a follow/subscribe/share call": (
+        "follow", "join", "group", "channel", "sign up", "subscribe", "newsletter", "download", "like us",
+        "get the app", "click here", "tap here", "support", "become a", "share", "tweet", "email this"),
+    "a copyright notice": ("rights reserved", "©", "(c)", "copyright"),
+}
+_UNANCHORED_RE = {r: re.compile("|".join(map(re.escape, keys))) for r, keys in _UNANCHORED_KEYS.items()}
+_ANCHORED = [(c, p, r) for c, p, r in LINE_PATTERNS if r not in _UNANCHORED_KEYS]
+_UNANCHORED = [(c, p, r) for c, p, r in LINE_PATTERNS if r in _UNANCHORED_KEYS]
+# Families that need a digit (dates, times, counters, read times) form their own union, tried
+# only on lines that contain one.
+_NEEDS_DIGIT = {"a read-time line", "a date or time line", "a bare number or percentage"}
+
+
+def _union(idx: list[int]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<g{k}>{_ANCHORED[k][1].pattern})" for k in idx), re.IGNORECASE)
+
+
+_DIGIT_UNION = _union([k for k, a in enumerate(_ANCHORED) if a[2] in _NEEDS_DIGIT])
+_OTHER_UNION = _union([k for k, a in enumerate(_ANCHORED) if a[2] not in _NEEDS_DIGIT])
+_HAS_DIGIT = re.compile(r"\d")
+# Patterns compiled without IGNORECASE must keep their case: check them again on their own.
+_CASED = {k for k, (_, p, _) in enumerate(_ANCHORED) if not p.flags & re.IGNORECASE}
+_CAPTION_KEYS = re.compile(r"photo|image|picture|foto|фото|credit|[(:]")
+_BIO_KEYS = re.compile(
+    r"writ|journalist|reporter|editor|correspondent|blogger|author|contributor|columnist|freelanc|"
+    r"photographer|producer|anchor|presenter|intern|degree|bachelor|master|graduat|ph\.d|phd|doctorate|"
+    r"b\.sc|m\.sc|mba|passion|reached at|follow (?:her|him|them)"
+)
+
+
+def _anchored_category(line: str, nwords: int) -> tuple[str, str] | None:
+    hits: list[int] = []
+    if _HAS_DIGIT.search(line):
+        m = _DIGIT_UNION.match(line)
+        if m is not None:
+            hits.append(int(m.lastgroup[1:]))  # type: ignore[index]
+    m = _OTHER_UNION.match(line)
+    if m is not None:
+        hits.append(int(m.lastgroup[1:]))  # type: ignore[index]
+    for k in sorted(hits):
+        cat, pat, reason = _ANCHORED[k]
+        if k in _CASED and not pat.match(line):
+            # the case-insensitive union matched where the cased family would not: try the rest
+            for k2 in range(k + 1, len(_ANCHORED)):
+                c2, p2, r2 = _ANCHORED[k2]
+                if p2.match(line) and not (c2 == "navigation" and nwords > 12):
+                    return c2, r2
+            return None
+        if cat == "navigation" and nwords > 12:
+            continue
+        return cat, reason
+    return None
+
+
 def line_category(line: str) -> tuple[str, str] | None:
     """(category, reason) for a line that matches a known furniture family, else None."""
     words = line.split()
-    if not words:
+    nwords = len(words)
+    if not nwords:
         return None
-    if len(words) <= 30:
-        for cat, pat, reason in LINE_PATTERNS:
-            if pat.search(line):
-                if cat == "promo" and reason == "a follow/subscribe/share call" and len(words) > 25:
-                    continue
-                if cat == "navigation" and len(words) > 12:
-                    continue
+    if nwords <= 30:
+        found = _anchored_category(line, nwords)
+        if found is not None:
+            return found
+        low = line.lower()
+        for cat, pat, reason in _UNANCHORED:
+            if nwords > 25 and cat == "promo":
+                continue
+            if _UNANCHORED_RE[reason].search(low) and pat.search(line):
                 return cat, reason
     cap = caption_reason(line)
     if cap is not None:
@@ -174,16 +234,24 @@ def line_category(line: str) -> tuple[str, str] | None:
 
 def caption_reason(line: str) -> str | None:
     words = line.split()
-    if len(words) < 6:
+    if len(words) < 6 or len(words) > 60:
         return None
-    for pat, reason in CAPTION_PATTERNS:
-        if pat.search(line):
-            return reason
-    m = TRAILING_CREDIT.search(line)
-    if m and len(m.group(1)) <= 40 and len(words) - len(m.group(1).split()) >= 6:
-        return f"a photo caption (ends with the credit “{m.group(1)}”)"
+    low = line.lower()
+    if _CAPTION_KEYS.search(low):
+        for pat, reason in CAPTION_PATTERNS:
+            if pat.search(line):
+                return reason
+    if line[-1:] not in ".!?…\"'”’»)]:;,":
+        m = TRAILING_CREDIT.search(line)
+        if m and len(m.group(1)) <= 40 and len(words) - len(m.group(1).split()) >= 6:
+            return f"a photo caption (ends with the credit “{m.group(1)}”)"
     return None
 
 
 def bio_cues(line: str) -> int:
-    return sum(1 for pat in BIO_CUES if pat.search(line))
+    """How many independent signs of an author bio the line carries (0 when none is possible)."""
+    head = line[:600]  # a bio says who the author is early on; bounded work on long paragraphs
+    low = head.lower()
+    if not _BIO_KEYS.search(low):
+        return 0
+    return sum(1 for pat in BIO_CUES if pat.search(head))

@@ -1,0 +1,189 @@
+"""Boilerplate detection: content-line F1 on ../shared/bench-data/aeb_lines.jsonl, and speed.
+
+Each page's lines are joined with newlines, segmented and classified exactly as rafahdiff does
+(segment → classify); a line counts as predicted content when all its units are content.
+Scored lines: gold `content` and `boilerplate` (`headline` and `mixed` are not scored).
+F1 of the content class is pooled over all scored lines ("whole" pages) and over the window from
+10 lines before the first gold content line to 10 after the last ("window").
+
+Figures printed:
+- cv: the full classifier with the line model refitted on 4/5 of the pages and scored on the
+  other fifth (page-grouped folds, as in train_boilerplate.py) — the honest figure; needs
+  scikit-learn (training only).
+- shipped: the shipped model on all pages (it was fitted on them: a train-set figure).
+- speed: classify() on ~4 MB texts (copied-page lines; PAN book paragraphs), median of 3 runs.
+
+    /work/venv/bin/python benchmarks/bench_boilerplate.py [--no-cv] [--no-speed]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "bench-data"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from rafahdiff.core import boilerplate  # noqa: E402
+from rafahdiff.core.segment import segment  # noqa: E402
+
+REFERENCES = {
+    "trafilatura (HTML)": (0.923, 0.930),
+    "GBM on 17 plain-text features": (0.771, 0.815),
+    "jusText fed plain lines": (0.511, None),
+}
+
+
+def load_pages() -> list[dict]:
+    return [json.loads(line) for line in (DATA / "aeb_lines.jsonl").open(encoding="utf-8")]
+
+
+def predict_page(page: dict) -> list[bool]:
+    """Predicted content flag for each physical line of the page."""
+    texts = [ln["text"].replace("\n", " ") for ln in page["lines"]]
+    text = "\n".join(texts)
+    units = boilerplate.classify(text, segment(text))
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    content = [True] * len(texts)
+    li = 0
+    for u in units:
+        while li + 1 < len(starts) and starts[li + 1] <= u.start:
+            li += 1
+        if u.boilerplate is not None:
+            content[li] = False
+    return content
+
+
+def f1(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float]:
+    tp = sum(p and g for p, g in pairs)
+    fp = sum(p and not g for p, g in pairs)
+    fn = sum(g and not p for p, g in pairs)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def score(pages: list[dict], preds: list[list[bool]]) -> dict[str, tuple[float, float, float]]:
+    whole: list[tuple[bool, bool]] = []
+    window: list[tuple[bool, bool]] = []
+    for page, pred in zip(pages, preds):
+        labels = [ln["label"] for ln in page["lines"]]
+        idx = [i for i, lab in enumerate(labels) if lab == "content"]
+        lo, hi = (idx[0] - 10, idx[-1] + 10) if idx else (1, 0)
+        for i, (lab, p) in enumerate(zip(labels, pred)):
+            if lab not in ("content", "boilerplate"):
+                continue
+            whole.append((p, lab == "content"))
+            if lo <= i <= hi:
+                window.append((p, lab == "content"))
+    return {"whole": f1(whole), "window": f1(window)}
+
+
+def show(name: str, s: dict[str, tuple[float, float, float]]) -> None:
+    w, n = s["whole"], s["window"]
+    print(f"  {name:34s} whole F1 {w[2]:.3f} (P {w[0]:.3f} R {w[1]:.3f})   window F1 {n[2]:.3f} (P {n[0]:.3f} R {n[1]:.3f})")
+
+
+def cross_validated(pages: list[dict]) -> dict[str, tuple[float, float, float]] | None:
+    try:
+        import numpy as np
+        import train_boilerplate as tb
+    except ImportError as exc:  # scikit-learn/numpy are training-only dependencies
+        print(f"  (cv skipped: {exc})")
+        return None
+    bf = tb.bf
+    feats1, labels = [], []
+    for page in pages:
+        lines, lab = tb.page_lines(page)
+        cols, _ = bf.stage1(lines)
+        feats1.append(np.array(cols, dtype=float).T.reshape(-1, len(bf.STAGE1_FEATURES)))
+        labels.append(lab)
+    folds = [i % tb.FOLDS for i in range(len(pages))]
+    preds: list[list[bool]] = [[] for _ in pages]
+    shipped = boilerplate._model()
+
+    def rows_of(xs, idx):
+        x, y = [], []
+        for i in idx:
+            keep = [j for j, lab in enumerate(labels[i]) if lab in ("content", "boilerplate")]
+            x.append(xs[i][keep])
+            y.extend(labels[i][j] == "content" for j in keep)
+        return np.vstack(x), np.array(y, dtype=int)
+
+    try:
+        for k in range(tb.FOLDS):
+            train = [i for i in range(len(pages)) if folds[i] != k]
+            inner = [[] for _ in pages]
+            for kk in range(tb.FOLDS):  # out-of-fold stage-1 inside the training pages, for stage 2
+                if kk == k:
+                    continue
+                w, b = tb.fit(*rows_of(feats1, [i for i in train if folds[i] != kk]))
+                for i in train:
+                    if folds[i] == kk:
+                        inner[i] = list(tb.predict(w, b, feats1[i]))
+            w1, b1 = tb.fit(*rows_of(feats1, train))
+            feats2 = [None] * len(pages)
+            for i in train:
+                feats2[i] = np.array(bf.stage2(inner[i], feats1[i].T.tolist()), dtype=float).T
+            w2, b2 = tb.fit(*rows_of(feats2, train))
+            model = boilerplate._Model(w1, b1, w2, b2, shipped.threshold)
+            boilerplate._model = lambda m=model: m  # type: ignore[assignment]
+            for i in range(len(pages)):
+                if folds[i] == k:
+                    preds[i] = predict_page(pages[i])
+    finally:
+        boilerplate._model = _shipped_loader
+    return score(pages, preds)
+
+
+_shipped_loader = boilerplate._model
+
+
+def speed() -> None:
+    pages = load_pages()
+    page_text = "\n".join(ln["text"].replace("\n", " ") for p in pages for ln in p["lines"])
+    book = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted((DATA / "pan13-train-sample" / "src").glob("*.txt")))
+    for name, base in (("copied-page lines", page_text), ("PAN book paragraphs", book)):
+        text = (base * (4_000_000 // len(base) + 1))[:4_000_000]
+        text = text[: text.rfind("\n")]
+        spans = segment(text)
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            boilerplate.classify(text, spans)
+            times.append(time.perf_counter() - t0)
+        lines = text.count("\n") + 1
+        print(f"  {name:22s} {len(text) / 1e6:.1f} MB, {len(spans):,} units, {lines:,} lines: "
+              f"classify median {statistics.median(times):.3f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--no-speed", action="store_true")
+    args = ap.parse_args()
+    pages = load_pages()
+    print(f"AEB plain-text lines: {len(pages)} pages; content-line F1")
+    for name, (w, n) in REFERENCES.items():
+        print(f"  {'ref: ' + name:34s} whole F1 {w:.3f}" + (f"   window F1 {n:.3f}" if n else ""))
+    if not args.no_cv:
+        s = cross_validated(pages)
+        if s:
+            show("rafahdiff, 5-fold CV by page", s)
+    show("rafahdiff, shipped model (train set)", score(pages, [predict_page(p) for p in pages]))
+    if not args.no_speed:
+        print("speed:")
+        speed()
+
+
+if __name__ == "__main__":
+    main()
