@@ -51,7 +51,8 @@ def score_units(fa: UnitFeatures, fb: UnitFeatures, weights: list[float], min_di
     if dice < min_dice:
         return 0.0
     order = Indel.normalized_similarity(fa.ids, fb.ids)
-    return min(0.99, OVERLAP_SHARE * dice + (1.0 - OVERLAP_SHARE) * order)
+    # Rounded so summation order (A/B swapped) cannot change a tie-break.
+    return round(min(0.99, OVERLAP_SHARE * dice + (1.0 - OVERLAP_SHARE) * order), 9)
 
 
 def relation_for(score: float, identical: bool = False) -> str:

@@ -1,0 +1,43 @@
+"""Matching keys: trivial differences fold away, real words stay distinct."""
+
+from __future__ import annotations
+
+from rafahdiff.core.normalise import keys_of_words, stem, tokens, tokens_with_spans, unit_words
+
+
+def test_trivial_variants_fold_to_the_same_keys():
+    assert tokens("U.S. cease-fire") == tokens("United States ceasefire") == tokens("US cease\u2011fire")
+    assert tokens("Israel’s “total victory”") == tokens('Israel\'s "total victory"')
+    assert tokens("1.4\u00a0million") == tokens("1.4 million") == ["1.4", "million"]
+
+
+def test_numbers_keep_their_value():
+    assert tokens("32,000") == ["32000"]
+    assert tokens("1.4") != tokens("14")
+
+
+def test_hyphenated_names_are_separate_words_but_compounds_are_one():
+    assert tokens("US-Israel talks") == ["us", "israel", "talks"]
+    assert tokens("pro-Israel lobby") == ["pro", "israel", "lobby"]
+    assert tokens("full-scale war-time") == ["fullscale", "wartime"]
+
+
+def test_spans_point_at_the_original_words():
+    text = "The United States’ move, cease-fire."
+    toks = tokens_with_spans(text)
+    assert [(k, text[s:e]) for k, s, e in toks] == [
+        ("the", "The"), ("us", "United States"), ("move", "move"), ("ceasefire", "cease-fire")]
+
+
+def test_fast_path_agrees_with_tokens():
+    for text in ["The U.S.-Israel cease-fire, United States’ move by Budd-Chiari",
+                 "Plain words only, nothing special here.", "United Nations and U.N. agree"]:
+        keys, _ = keys_of_words(unit_words(text, 0, len(text)))
+        assert keys == tokens(text)
+
+
+def test_stem_meets_inflections_not_different_words():
+    assert stem("cancelled") == stem("canceled") == stem("cancels") == stem("cancel")
+    assert stem("studies") == stem("study")
+    assert stem("status") == "status" and stem("class") == "class"
+    assert stem("hostage") != stem("host")
