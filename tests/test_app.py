@@ -473,3 +473,39 @@ async def test_row_keys_are_inert_while_help_is_open():
         assert app.view.selected == 0 and not app.model.hide_boilerplate
         await pilot.press("escape", "j")
         assert app.view.selected == 1
+
+
+async def test_a_failure_in_the_alignment_worker_ends_with_one_line_not_a_traceback(monkeypatch):
+    import rafahdiff.tui.app as app_module
+
+    def boom(*args, **kwargs):
+        raise ValueError("engine exploded \x1b[2J")
+
+    monkeypatch.setattr(app_module, "compare", boom)
+    app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if app.error_message:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 2
+    assert app.error_message.startswith("internal error: ValueError: engine exploded")
+    assert "\x1b" not in app.error_message
+
+
+async def test_search_text_is_never_read_as_markup():
+    app = synthetic_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"[bold]x[/bold", "enter")
+        await pilot.pause()
+        assert app.query_text == "[bold]x[/bold"
+        assert "[bold]x[/bold" in str(app.query_one("#status").render())
+
+
+async def test_loading_screen_names_the_sources_while_aligning():
+    app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "001" in str(app.query_one("#head-a").render())
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.view is not None

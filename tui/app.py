@@ -8,6 +8,7 @@ mirrors and searches the result for display.
 from __future__ import annotations
 
 import os
+import sys
 from functools import partial
 from typing import Iterable
 
@@ -18,10 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
-from rafahdiff.core import DEFAULT_THRESHOLD, compare
+from rafahdiff.core import DEFAULT_THRESHOLD, InputError, compare
 from rafahdiff.core.model import Alignment, Document, SourceText
 from rafahdiff.core.rows import mirror
-from rafahdiff.core.sanitize import display_text
+from rafahdiff.core.sanitize import display_line
 
 from .details import details_text, summary_text
 from .help import HelpScreen
@@ -40,12 +41,21 @@ def _head_text(label: str, doc: Document, active: bool) -> Text:
     t = Text(no_wrap=True, overflow="ellipsis")
     t.append("▶ " if active else "  ")
     t.append(f"{label} ", style="bold")
-    t.append(display_text(doc.source), style="bold")
+    t.append(display_line(doc.source), style="bold")
     name = doc.path if doc.path == "-" else os.path.basename(doc.path)
-    if name and name != doc.source:
-        t.append(f"  {display_text(name)}", style="dim")
+    if name and not doc.source.endswith(name):
+        t.append(f"  {display_line(name)}", style="dim")
     t.append("\n  ")
-    t.append(display_text(doc.title) or "(no title)", style="bold" if active else "")
+    t.append(display_line(doc.title) or "(no title)", style="bold" if active else "")
+    return t
+
+
+def _source_text(label: str, src: SourceText | None) -> Text:
+    t = Text(no_wrap=True, overflow="ellipsis")
+    if src is not None:
+        t.append(f"  {label} ", style="bold")
+        t.append(display_line(src.source), style="bold")
+        t.append("\n  (reading…)", style="dim")
     return t
 
 
@@ -75,6 +85,7 @@ class RafahdiffApp(App[int]):
         self.hits: list[Hit] = []
         self.current_hit: int | None = None
         self.user_keymap = keymap_from_env()
+        self.error_message: str | None = None
         if alignment is None and src_a is not None:
             size = len(src_a.text) + (len(src_b.text) if src_b is not None else 0)
             if background is None:
@@ -110,20 +121,39 @@ class RafahdiffApp(App[int]):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if self.model is None:
+            a, b, _ = self._src
+            self.query_one("#head-a", Static).update(_source_text("A", a))
+            head_b = self.query_one("#head-b", Static)
+            if b is not None:
+                head_b.update(_source_text("B", b))
+            else:
+                head_b.display = False
             self._compute()
         else:
             self._refresh_chrome()
             self.query_one(DiffView).focus()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def _compute(self) -> None:
         """Align and lay out off the event loop; the loading indicator keeps animating meanwhile."""
         a, b, threshold = self._src
         assert a is not None
-        al = compare(a, b, threshold=threshold)
-        model = RowModel(al)
-        model.layout(max(1, self.size.width - 1))  # the view's width: screen minus the scrollbar
+        try:
+            al = compare(a, b, threshold=threshold)
+            model = RowModel(al)
+            model.layout(max(1, self.size.width - 1))  # the view's width: screen minus the scrollbar
+        except InputError as exc:
+            self.call_from_thread(self._fail, display_line(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+            self.call_from_thread(self._fail, f"internal error: {type(exc).__name__}: {display_line(str(exc))[:200]}")
+            return
         self.call_from_thread(self._install, al, model)
+
+    def _fail(self, message: str) -> None:
+        """Leave the app; `run_app` prints the one-line message and returns status 2."""
+        self.error_message = message
+        self.exit(return_code=2)
 
     async def _install(self, al: Alignment, model: RowModel) -> None:
         self.original = al
@@ -175,7 +205,7 @@ class RafahdiffApp(App[int]):
     def _hits_label(self) -> str:
         if not self.query_text:
             return ""
-        q = display_text(self.query_text)
+        q = display_line(self.query_text)
         if not self.hits:
             return f"/{q}: no hits"
         na = sum(1 for h in self.hits if h.side == "a")
@@ -353,7 +383,7 @@ class RafahdiffApp(App[int]):
         if self.current_hit is not None:
             view.select(self.hits[self.current_hit].row, center=True)
         elif query and jump:
-            self.notify(f"not found: {display_text(query)}", timeout=2)
+            self.notify(f"not found: {display_line(query)}", timeout=2, markup=False)
 
     def _next_hit_index(self, after_row: int, direction: int) -> int | None:
         """Next hit past row `after_row` (wrapping), in the active pane when it has any."""
@@ -381,7 +411,7 @@ class RafahdiffApp(App[int]):
             self.notify("no search yet: press / to search", timeout=2)
             return
         if not self.hits:
-            self.notify(f"not found: {display_text(self.query_text)}", timeout=2)
+            self.notify(f"not found: {display_line(self.query_text)}", timeout=2, markup=False)
             return
         anchor = view.selected if self.current_hit is None else self.hits[self.current_hit].row
         if self.current_hit is None and direction > 0:
@@ -417,5 +447,8 @@ class RafahdiffApp(App[int]):
 def run_app(src_a: SourceText, src_b: SourceText | None, threshold: float) -> int:
     """Run the app until the user quits; the CLI's exit status."""
     app = RafahdiffApp(src_a, src_b, threshold)
-    result = app.run()
-    return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 2)
+    app.run()
+    if app.error_message:
+        print(f"rafahdiff: {app.error_message}", file=sys.stderr)
+        return 2
+    return app.return_code or 0

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from rafahdiff.core.model import Alignment
 from rafahdiff.core.rows import LABELS, MARKERS
-from rafahdiff.core.sanitize import display_text
+from rafahdiff.core.sanitize import display_line
 
 from .rowmodel import RowModel, Side
 
@@ -60,7 +60,7 @@ def details_text(model: RowModel, index: int, active: Side) -> Text:
             if u is not None and u.boilerplate is not None:
                 t.append(f"\nboilerplate ({side.upper()} #{k + 1}): {u.boilerplate}", style="bold")
                 if u.reason:
-                    t.append(f" — {display_text(u.reason)}")
+                    t.append(f" — {display_line(u.reason)}")
                 return t
     return t
 
