@@ -9,7 +9,7 @@ from __future__ import annotations
 # Precede a name or a noun: never the last word of a sentence ("Sen. Rick Scott", "Mr. Smith").
 NEVER_FINAL = frozenset(
     """mr mrs ms messrs mmes dr drs prof profs sen sens rep reps gov govs gen lt col capt cpt cmdr cdr
-    sgt maj adm brig pres supt insp det rev revd hon fr msgr atty amb cpl pvt spc gens adms
+    sgt maj adm brig pres supt insp det rev revd hon rt fr msgr atty amb cpl pvt spc gens adms
     e.g i.e cf viz vs v approx ca""".split()
 )
 
@@ -17,7 +17,7 @@ NEVER_FINAL = frozenset(
 # a boundary only when the next word is a typical sentence opener.
 MAYBE_FINAL = frozenset(
     """co corp inc ltd llc plc bros jr sr st mt ft est dept univ assn ave blvd rd hwy sq pl
-    al intl natl govt admin""".split()
+    al intl natl govt admin mio mrd bzw usw""".split()
 )
 
 # Same, but case-sensitive because the lower-case form is an ordinary word ("the sun. The …").
@@ -30,7 +30,7 @@ MAYBE_FINAL_CASED = frozenset(
 # Before a number these never end a sentence ("p. 55", "No. 1", "N°. 1026", "Vol. 3").
 BEFORE_NUMBER = frozenset(
     """p pp no nos nr n° nº vol vols fig figs art arts sec secs ch chap para paras pg ed op ex tel
-    ph fax""".split()
+    ph fax hal""".split()
 )
 
 # Capitalised words that typically open a sentence: after an ambiguous abbreviation ("U.S.", "Co.",

@@ -42,9 +42,9 @@ _CANDIDATE = re.compile(
 )
 _SPACES = re.compile(r"\s*+")
 _SPACE = re.compile(r"\s")
-_DOT_RUN = re.compile(r"\.(?:[ \u00a0]\.)*+")  # ". . . ." (MLA ellipsis, spaced dots)
+_DOT_RUN = re.compile(r"\.(?:[ \u00a0]\.(?![.…]))*+")  # ". . . ." (MLA ellipsis, spaced dots)
 _CLOSER_RUN = re.compile(r"[\"'”’»)\]}]*+")
-_NEXT_WORD = re.compile(r"[\"'“‘«]*+([^\W\d_]+(?:['’][^\W\d_]+)?)")
+_NEXT_WORD = re.compile(r"[\"'“‘«(]*+([^\W\d_]+(?:['’][^\W\d_]+)?)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, D.C, U.N, e.g, a.m
 _GLUED_RIGHT = re.compile(r"[A-Z][a-z]+(?=[\s,;:.!?\"'”’)]|\Z)")
 _ENUM_TOKEN = re.compile(r"[\d]{1,3}|[A-Za-z]|[ivxIVX]{1,4}")
@@ -57,15 +57,35 @@ _HEADING_MAX_CHARS = 160
 
 
 def _cap_start(line: str, k: int) -> bool:
-    """Could a sentence start at line[k]? (capital or uncased letter, digit, currency, quote + one)"""
+    """Could a sentence start at line[k]? A capital or uncased letter, a digit or currency sign,
+    possibly after opening quotes ('“‘Glasgow’ is', '“ I love'), or a parenthetical sentence."""
+    n = len(line)
     c = line[k]
-    if c in _QUOTES_OPEN:
-        if k + 1 >= len(line):
-            return False
-        c = line[k + 1]
+    if c == "(":
+        return _paren_sentence(line, k)
+    j = k
+    while c in _QUOTES_OPEN and j - k < 3 and j + 1 < n:
+        j += 1
+        c = line[j]
+    if j > k and c == " " and j + 1 < n:
+        c = line[j + 1]
     if c.isalpha():
         return not c.islower()
     return c.isdigit() or c in _SYMBOL_STARTS
+
+
+def _paren_sentence(line: str, k: int) -> bool:
+    """'… into 2020. (Watergate took two years.)' or a trailing '(Photo: AP)' stands alone;
+    a citation '(Smith 55).' belongs to the sentence before it."""
+    close = line.find(")", k, k + 300)
+    if close < 0:
+        return False
+    if _SPACES.match(line, close + 1).end() == len(line):
+        return True
+    j = k + 1
+    while j < close and line[j] in _QUOTES_OPEN:
+        j += 1
+    return line[j].isupper() and line[close - 1] in ".!?\"”’"
 
 
 def _next_word(line: str, k: int) -> str:
@@ -108,6 +128,8 @@ def _period_boundary(line: str, ps: int, k: int, seg_start: int) -> bool:
     word = tok.lstrip(_OPENERS + _BULLETS)
     if not word:
         return True
+    if tok[0] == "(" and ")" not in tok:
+        return False  # "(Orig. $1,599)": inside a parenthesis opened by this very word
     if _at_segment_start(line, tok_start, seg_start) and _ENUM_TOKEN.fullmatch(word):
         return False  # "1. The first item", "a. The first item"
     lower = word.lower()
@@ -127,6 +149,16 @@ def _period_boundary(line: str, ps: int, k: int, seg_start: int) -> bool:
     if word in ("A.M", "P.M"):
         return True
     return _next_word(line, k) in STARTERS
+
+
+def _opens_bracket(line: str, ps: int) -> bool:
+    """Punctuation right after an opening bracket or quote: '[...]', '(!)', '“… Dan'."""
+    if ps == 0:
+        return True
+    before = line[ps - 1]
+    if before in "[(“‘«":
+        return True
+    return before in "\"'" and (ps == 1 or line[ps - 2].isspace())
 
 
 def _attribution(line: str, pe: int, k: int) -> bool:
@@ -240,7 +272,7 @@ def _cuts(line: str, first: int) -> list[tuple[int, int]]:
         if punct == ".":
             ok = _period_boundary(line, ps, k, seg_start)
         else:  # ?, !, …, "...", "?!": a boundary unless inside brackets ("[...]", "(!)")
-            ok = (ps == 0 or line[ps - 1] not in "[(") and not _attribution(line, pe, k)
+            ok = not _opens_bracket(line, ps) and not _attribution(line, pe, k)
         if ok:
             cuts.append((pe, k))
             seg_start = k
