@@ -30,7 +30,7 @@ MAYBE_FINAL_CASED = frozenset(
 # Before a number these never end a sentence ("p. 55", "No. 1", "N°. 1026", "Vol. 3").
 BEFORE_NUMBER = frozenset(
     """p pp no nos nr n° nº vol vols fig figs art arts sec secs ch chap para paras pg ed op ex tel
-    ph fax hal""".split()
+    ph fax hal min max""".split()
 )
 
 # Capitalised words that typically open a sentence: after an ambiguous abbreviation ("U.S.", "Co.",
@@ -52,5 +52,8 @@ STARTERS = frozenset(
 # sentence: '“Why now?” Biden asked.'
 SPEECH_VERBS = frozenset(
     """said says asked asks added adds told tells wrote writes replied replies responded shouted
-    explained insisted noted warned tweeted posted continued recalled argued""".split()
+    explained insisted noted warned tweeted posted continued recalled argued testified recounted
+    declared stated admitted acknowledged conceded quipped joked wondered demanded pleaded cried
+    yelled screamed whispered exclaimed countered retorted remarked announced concluded suggested
+    insists notes warns tweets recalls argues""".split()
 )
