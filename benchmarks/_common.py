@@ -50,10 +50,16 @@ def passages(a: Document, b: Document, pairs: Sequence[Pair], gap: int = 400, mi
     """Runs of aligned units → passages, merging detections that are close in both documents."""
     spans = []
     for p in pairs:
-        spans.append((
-            min(a.units[i].start for i in p.a), max(a.units[i].end for i in p.a),
-            min(b.units[j].start for j in p.b), max(b.units[j].end for j in p.b),
-        ))
+        # From the first to the last shared word: a unit that runs past a passage boundary
+        # (a heading glued to the next sentence) does not drag the passage along.
+        eq = [op for op in p.ops if op.tag == "equal"]
+        if eq:
+            spans.append((eq[0].a_start, max(op.a_end for op in eq), min(op.b_start for op in eq), max(op.b_end for op in eq)))
+        else:
+            spans.append((
+                min(a.units[i].start for i in p.a), max(a.units[i].end for i in p.a),
+                min(b.units[j].start for j in p.b), max(b.units[j].end for j in p.b),
+            ))
     spans.sort()
     out: list[list[int]] = []
     for a0, a1, b0, b1 in spans:
