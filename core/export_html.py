@@ -200,6 +200,8 @@ def iter_html(al: Alignment) -> Iterator[str]:
     yield f"<header>\n<h1>{heading}: {titles}</h1>\n<ul class=\"docs\">\n{_doc_line('A', al.a)}\n"
     if al.b is not None:
         yield _doc_line("B", al.b) + "\n"
+    yield (f"<li>pair threshold {al.threshold:.2f} · rafahdiff report: no scripts, no external resources; "
+           "hover a sentence for its number, kind and score</li>\n")
     yield f"</ul>\n</header>\n<main>\n<h2>Summary</h2>\n{_summary_table(summary)}"
     states = LEGEND if al.b is not None else ("content", "boilerplate")
     yield ('<h2>Side by side</h2>\n<ul class="legend" aria-label="markers">'
