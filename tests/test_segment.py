@@ -272,6 +272,16 @@ TRICKY = [
      ["He lives in Calif.", "The state is big.", "Gov. Newsom of Calif. Went home."]),
     ("At 9 a.m. Tuesday he left. At 10 a.m. The talks began.",
      ["At 9 a.m. Tuesday he left.", "At 10 a.m.", "The talks began."]),
+    ("Upgrade for $900 (Orig. $1,599). Apple is.", ["Upgrade for $900 (Orig. $1,599).", "Apple is."]),
+    ("It took until 2020. (Watergate took two years.) Then", ["It took until 2020.", "(Watergate took two years.)", "Then"]),
+    ("The ad campaign. (onmeth.com)", ["The ad campaign.", "(onmeth.com)"]),
+    ("a knee sprain. ... Schröder got a foul.", ["a knee sprain. ...", "Schröder got a foul."]),
+    ("made for everyday use. 5 minutes of charging", ["made for everyday use.", "5 minutes of charging"]),
+    ("Trump ask, ‘So he’s going to do it?’” Holmes testified. Next.",
+     ["Trump ask, ‘So he’s going to do it?’” Holmes testified.", "Next."]),
+    ("she said. “ I love what I’m doing.”", ["she said.", "“ I love what I’m doing.”"]),
+    ("she said. “‘Glasgow’ is a song.", ["she said.", "“‘Glasgow’ is a song."]),
+    ("Speaker Rt. Hon. B. U. Nzeribe died.", ["Speaker Rt. Hon. B. U. Nzeribe died."]),
 ]
 
 
