@@ -68,3 +68,42 @@ def test_seed_report_screenshot_renders(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-500:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a blank page compresses to a few KB
+
+
+HARNESS = """<!DOCTYPE html><html><body><pre id="out">pending</pre>
+<iframe id="f" src="report.html" width="1200" height="800"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  var out = document.getElementById("out");
+  try {
+    var d = this.contentDocument, w = this.contentWindow;
+    var shown = function (el) { return w.getComputedStyle(el).display !== "none"; };
+    var bp = Array.from(d.querySelectorAll("tr.bp")), other = Array.from(d.querySelectorAll("tbody tr:not(.bp)"));
+    var before = bp.filter(shown).length;
+    d.getElementById("hide-bp").checked = true;
+    out.textContent = JSON.stringify({bp: bp.length, before: before, after: bp.filter(shown).length,
+                                      others: other.length, others_after: other.filter(shown).length,
+                                      scripts: d.scripts.length});
+  } catch (e) { out.textContent = "error: " + e; }
+});
+</script></body></html>"""
+
+
+def test_css_only_toggle_hides_boilerplate_rows(tmp_path):
+    """A test-only harness page (the report itself has no script) ticks the checkbox and reads
+    the computed styles of the report's rows through a same-directory iframe."""
+    import json
+    import re
+
+    al = compare(read_source("002"), read_source("003"))
+    (tmp_path / "report.html").write_text(render_html(al), encoding="utf-8")
+    (tmp_path / "harness.html").write_text(HARNESS, encoding="utf-8")
+    proc = _chromium(tmp_path, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                     (tmp_path / "harness.html").as_uri())
+    m = re.search(r'<pre id="out">([^<]*)</pre>', proc.stdout.decode("utf-8", "replace"))
+    assert m and m.group(1).startswith("{"), (m and m.group(1), proc.stderr.decode("utf-8", "replace")[-300:])
+    res = json.loads(m.group(1).replace("&quot;", '"'))
+    assert res["bp"] > 0 and res["before"] == res["bp"]  # shown (dimmed) by default
+    assert res["after"] == 0  # all hidden once ticked
+    assert res["others"] > 0 and res["others_after"] == res["others"]  # nothing else hidden
+    assert res["scripts"] == 0
