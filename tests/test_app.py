@@ -7,6 +7,7 @@ rewritten in parallel and its output on the seeds changes.
 from __future__ import annotations
 
 import pytest
+from textual.events import MouseScrollDown
 
 from rafahdiff.core import DEFAULT_THRESHOLD, read_source
 from rafahdiff.core.rows import MARKERS
@@ -308,9 +309,8 @@ async def test_wheel_scrolls_both_panes_as_one():
     app = seed_app()
     async with app.run_test(size=(80, 24)) as pilot:
         before = app.view.scroll_offset.y
-        await pilot.mouse_down(DiffView)  # focus without moving
-        app.view.scroll_down(animate=False)
-        app.view.scroll_down(animate=False)
+        for _ in range(3):
+            await pilot._post_mouse_events([MouseScrollDown], DiffView, offset=(10, 5))
         await pilot.pause()
         assert app.view.scroll_offset.y > before
         # One widget draws both panes, so they cannot drift apart: each screen line holds
@@ -509,3 +509,17 @@ async def test_loading_screen_names_the_sources_while_aligning():
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.view is not None
+
+
+async def test_after_wheel_scrolling_j_continues_from_the_screen():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.view
+        for _ in range(6):  # the mouse wheel (Pilot has no public wheel helper)
+            await pilot._post_mouse_events([MouseScrollDown], DiffView, offset=(10, 5))
+        await pilot.pause()
+        assert view.scroll_offset.y > 0
+        assert not view.selected_on_screen()
+        await pilot.press("j")
+        assert view.selected_on_screen()
+        assert view.selected > 0

@@ -94,6 +94,7 @@ def test_real_program_in_tmux(term):
     term.wait_gone("rafahdiff.next_change")
 
     term.keys("g", "/")
+    term.wait_for("search both panes")
     term.keys("Kirby", "Enter")
     term.wait_for("/Kirby:")
 

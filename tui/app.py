@@ -55,7 +55,7 @@ def _source_text(label: str, src: SourceText | None) -> Text:
     if src is not None:
         t.append(f"  {label} ", style="bold")
         t.append(display_line(src.source), style="bold")
-        t.append("\n  (reading…)", style="dim")
+        t.append("\n  (aligning…)", style="dim")
     return t
 
 
@@ -250,8 +250,14 @@ class RafahdiffApp(App[int]):
     # -- actions -------------------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
-        if self.view is not None:
-            self.view.select(self.view.selected + delta)
+        view = self.view
+        if view is None:
+            return
+        if not view.selected_on_screen():
+            # After scrolling with the wheel, keys continue from what is on screen.
+            view.select(view.first_visible_row() if delta > 0 else view.last_visible_row())
+            return
+        view.select(view.selected + delta)
 
     def action_page(self, direction: int) -> None:
         view = self.view

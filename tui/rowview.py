@@ -134,7 +134,27 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.model.row_at_line(int(self.scroll_offset.y) + y)[0]
 
     def first_visible_row(self) -> int:
-        return self.model.row_at_line(int(self.scroll_offset.y))[0]
+        """The first row whose top line is on screen (or the row filling the whole screen)."""
+        m = self.model
+        top = int(self.scroll_offset.y)
+        i, ln = m.row_at_line(top)
+        if ln and i + 1 < len(m.visible) and m.starts[i + 1] < top + self.scrollable_content_region.height:
+            i += 1
+        return i
+
+    def last_visible_row(self) -> int:
+        """The row drawn on the bottom line of the screen."""
+        bottom = int(self.scroll_offset.y) + max(1, self.scrollable_content_region.height) - 1
+        return self.model.row_at_line(bottom)[0]
+
+    def selected_on_screen(self) -> bool:
+        m = self.model
+        if not m.visible or not m.starts:
+            return True
+        top = int(self.scroll_offset.y)
+        bottom = top + max(1, self.scrollable_content_region.height)
+        i = min(self.selected, len(m.visible) - 1)
+        return m.starts[i] < bottom and m.starts[i] + m.heights[i] > top
 
     def page_rows(self, index: int, direction: int) -> int:
         """The row one screen height above/below row `index`."""
