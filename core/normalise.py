@@ -19,7 +19,14 @@ from functools import lru_cache
 
 # A number keeps its inner separators (1.4 million, 32,000); a word keeps inner apostrophes,
 # hyphens and dots (don't, cease-fire, U.S).
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’‘\-‐‑.]\w+)*", re.UNICODE)
+# Combining marks are part of a word (\w alone splits "pre\u0301sident" and every Hindi or Thai
+# vowel sign), so decomposed (NFD) text gives the same keys as composed text.
+_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
+          "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0900-\u0963"
+          "\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u102b-\u103e\u17b4-\u17d3\u1ab0-\u1aff"
+          "\u1dc0-\u1dff\u20d0-\u20f0\u3099\u309a\ufe20-\ufe2f")
+_W = rf"[\w{_MARKS}]"
+_WORD = re.compile(rf"\d+(?:[.,]\d+)*|{_W}+(?:['’‘\-‐‑.]{_W}+)*", re.UNICODE)
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
