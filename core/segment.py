@@ -294,10 +294,17 @@ def _words(piece: str) -> list[str]:
 
 def _kind_alone(piece: str) -> Kind:
     """Kind of a line that holds one piece: headline-like, short furniture, or a sentence."""
-    if _ends_terminal(piece):
+    terminal = _ends_terminal(piece)
+    if terminal:
         body = piece.rstrip(_CLOSERS).rstrip(_TERMINALS)
         attached = bool(body) and not body[-1].isspace()  # "Follow us !" is a button, not prose
-        return "sentence" if attached and _SPACE.search(body) else "line"
+        if not (attached and _SPACE.search(body)):
+            return "line"
+        if body[-1:] == "." or piece.rstrip(_CLOSERS)[-1] == "." or len(piece) > _HEADING_MAX_CHARS:
+            return "sentence"
+        # "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air?" is a title-case headline
+        words = _words(body)
+        return "heading" if _heading_like(body, words) and _title_case(words) else "sentence"
     if len(piece) > _HEADING_MAX_CHARS:
         return "sentence"
     if _SPACE.search(piece) is None:
@@ -305,17 +312,28 @@ def _kind_alone(piece: str) -> Kind:
     words = _words(piece)
     if len(words) > _HEADING_MAX_WORDS:
         return "sentence"
-    alpha = [w for w in words if w[0].isalpha() or (len(w) > 1 and w[0] in _QUOTES_OPEN and w[1].isalpha())]
-    capitalised = sum(1 for w in alpha if not w.lstrip(_QUOTES_OPEN)[0].islower())
-    if (
-        len(alpha) >= 3
+    return "heading" if _heading_like(piece, words) else "line"
+
+
+def _heading_like(piece: str, words: list[str]) -> bool:
+    """Three or more words, two capitalised, no UI separators ('|', '<', '[1]'), no final colon."""
+    alpha = [w.lstrip(_QUOTES_OPEN) for w in words]
+    alpha = [w for w in alpha if w[:1].isalpha()]
+    capitalised = sum(1 for w in alpha if not w[0].islower())
+    return (
+        len(words) <= _HEADING_MAX_WORDS
+        and len(alpha) >= 3
         and capitalised >= 2
         and (piece[0].isalnum() or piece[0] in _QUOTES_OPEN)
         and not piece.endswith(":")
         and not _NON_HEADING_CHARS.intersection(piece)
-    ):
-        return "heading"
-    return "line"
+    )
+
+
+def _title_case(words: list[str]) -> bool:
+    long_words = [w.lstrip(_QUOTES_OPEN) for w in words if len(w) > 3]
+    long_words = [w for w in long_words if w[:1].isalpha()]
+    return len(long_words) >= 3 and sum(1 for w in long_words if w[0].isupper()) >= 0.8 * len(long_words)
 
 
 def _kind_piece(piece: str) -> Kind:

@@ -241,6 +241,17 @@ def test_seed_furniture_kinds(seed_id, text, kind):
     assert found and set(found) == {kind}
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?", "heading"),
+    ("Is this the end of the war in Gaza?", "sentence"),
+    ("Why Subscribe?", "sentence"),
+    ("Read more:", "line"),
+    ("Yes.", "line"),
+])
+def test_kind_of_a_lone_line(text, kind):
+    assert units(text) == [(kind, text)]
+
+
 # --- the tricky cases of issue 3 -----------------------------------------------------------------
 
 TRICKY = [
