@@ -31,8 +31,14 @@ from .model import Span, Unit
 
 # A body line must be this long (words) to open or close the article body.
 _BODY_WORDS = 8
-# Model-only decisions inside the body spare a full sentence unless the model is this sure.
-_SURE = 0.08
+# A line opens or closes the body when the model gives it at least this content probability.
+_BODY_P = 0.3
+# Model-only decisions spare a full sentence unless the model is this sure it is furniture
+# (inside the body / outside it): prose is the one thing a reader must never lose.
+_SURE_IN = 0.15
+_SURE_OUT = 0.3
+# Lines this close to the body count as in it for that protection.
+_NEAR = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +139,7 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
     # Body: first and last long line that the model and the patterns leave as content.
     def body_line(i: int) -> bool:
         st = stats[i]
-        return pattern[i] is None and st.words >= _BODY_WORDS and (st.terminal or st.words >= 15) and probs[i] >= thr
+        return pattern[i] is None and st.words >= _BODY_WORDS and (st.terminal or st.words >= 15) and probs[i] >= _BODY_P
 
     body_lo = next((i for i in range(n) if body_line(i)), n)
     body_hi = next((i for i in range(n - 1, -1, -1) if body_line(i)), -1)
@@ -174,13 +180,16 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
             v.category, v.reason = "bio", f"an author bio ({cues} bio cue{'s' if cues > 1 else ''}: job, degree, writing)"
             continue
         first = first_seen[t.casefold()]
-        if first != i and not _is_sentence(st) and out[first].category is not None:
-            v.category, v.reason = out[first].category, f"repeats an earlier {out[first].category} line"
+        outside = i < body_lo or i > body_hi
+        # A repeated label outside the body repeats the furniture it first was (inside the body,
+        # recurring labels such as "Meal 1" or "Photo:" are the article's own structure).
+        if first != i and outside and not _is_sentence(st):
+            if out[first].category is not None:
+                v.category, v.reason = out[first].category, f"repeats an earlier {out[first].category} line"
+            else:
+                v.category, v.reason = "duplicate", "repeats an earlier line"
             continue
-        if first != i and not _is_sentence(st):
-            v.category, v.reason = "duplicate", "repeats an earlier line"
-            continue
-        if i < body_lo or i > body_hi:
+        if outside:
             zone = "header" if i < body_lo else "footer"
             if _name_like(t, st) and any(i + d in byline_at for d in (-2, -1, 1, 2)):
                 v.category, v.reason = "byline", f"a name next to the date/byline in the {zone} (outlet or author)"
@@ -194,7 +203,8 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
                 v.category, v.reason = cat, f"short line ({st.words} words) in the {zone}, outside the article body"
                 continue
         if p < thr:
-            if body_lo <= i <= body_hi and _is_sentence(st) and p >= _SURE:
+            near_body = body_lo - _NEAR <= i <= body_hi + _NEAR
+            if _is_sentence(st) and p >= (_SURE_IN if near_body else _SURE_OUT):
                 continue
             short_run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
             cat = "navigation" if short_run >= 3 and st.words <= 6 else "other"
@@ -281,6 +291,7 @@ def refine_unpaired(text: str, units: tuple[Unit, ...], paired: set[int]) -> tup
     for i, li in enumerate(line_of):
         by_line.setdefault(li, []).append(i)
     out = list(units)
+    changed = False
     for idxs in by_line.values():
         if any(i in paired for i in idxs) or any(units[i].boilerplate is not None for i in idxs):
             continue
@@ -299,4 +310,5 @@ def refine_unpaired(text: str, units: tuple[Unit, ...], paired: set[int]) -> tup
         for i in idxs:
             u = units[i]
             out[i] = Unit(u.start, u.end, u.kind, "other", f"short line with no counterpart in the other text, {where}")
-    return tuple(out)
+            changed = True
+    return tuple(out) if changed else units

@@ -1,12 +1,15 @@
-"""The engine's stages wired together: segment → classify → score/align → stats.
+"""The engine's stages wired together: segment → classify → score/align → refine → stats.
 
-Each stage lives in its own module and can be run alone; this module only orders them.
+Each stage lives in its own module and can be run alone; this module only orders them. The
+refine step is the one signal only a comparison has: after alignment, a short content line that
+found no counterpart in the other text and looks like furniture is marked boilerplate (it only
+touches unpaired units, so the pairs stay valid).
 """
 
 from __future__ import annotations
 
 from .align import align
-from .boilerplate import classify
+from .boilerplate import classify, refine_unpaired
 from .model import Alignment, Document, SourceText
 from .score import DEFAULT_THRESHOLD
 from .segment import segment
@@ -29,9 +32,19 @@ def analyse(src: SourceText) -> Document:
     return Document(source=src.source, path=src.path, text=src.text, title=_title(src.text, units), units=units)
 
 
+def _refined(doc: Document, paired: set[int]) -> Document:
+    units = refine_unpaired(doc.text, doc.units, paired)
+    if units is doc.units:
+        return doc
+    return Document(source=doc.source, path=doc.path, text=doc.text, title=doc.title, units=units)
+
+
 def compare(a: SourceText, b: SourceText | None = None, threshold: float = DEFAULT_THRESHOLD) -> Alignment:
     """The whole engine: one immutable Alignment for one or two articles."""
     doc_a = analyse(a)
     doc_b = analyse(b) if b is not None else None
     pairs = align(doc_a, doc_b, threshold) if doc_b is not None else ()
+    if doc_b is not None:
+        doc_a = _refined(doc_a, {i for p in pairs for i in p.a})
+        doc_b = _refined(doc_b, {j for p in pairs for j in p.b})
     return Alignment(a=doc_a, b=doc_b, pairs=pairs, stats=compute_stats(doc_a, doc_b, pairs), threshold=threshold)

@@ -1,0 +1,304 @@
+"""Boilerplate detection: the seeds' furniture, unseen furniture, and clean articles left alone."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from rafahdiff.core.boilerplate import classify, refine_unpaired
+from rafahdiff.core.model import CATEGORIES, SourceText, Span
+from rafahdiff.core.pipeline import analyse, compare
+from rafahdiff.core.segment import segment
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+# Gold furniture of the seeds, by the start of the line: every other non-empty line is content.
+SEED_FURNITURE: dict[str, list[tuple[str, str]]] = {
+    "000": [
+        ("0%", "counter"),
+        ("Khabarhub", "byline"),
+        ("March 28, 2024", "byline"),
+        ("3 MIN READ", "byline"),
+        ("Israeli (L) and U.S. flags are reflected", "caption"),
+        ("(VOA)", "credit"),
+        ("0", "counter"),
+    ],
+    "001": [("Posted Under", "credit")],
+    "002": [
+        ("See also", "promo"),
+        ("Follow us on Google news", "promo"),
+        ("Surja", "bio"),
+        ("Surja, a dedicated blog writer", "bio"),
+        ("Related Articles", "promo"),
+    ],
+    "003": [
+        ("< Back to 68k.news IN front page", "navigation"),
+        ("Original source (on modern site)", "navigation"),
+        ("Palestinians search for bodies", "caption"),
+        ("With inputs from agencies", "credit"),
+    ],
+    "004": [
+        ("10:01 | 01.04.2024", "byline"),
+        ("www.anews.az", "credit"),
+        ("0", "counter"),
+        ("Follow us !", "promo"),
+        ("REKLAM", "ad"),
+    ],
+}
+SEED_TITLES = {
+    "000": "US, Israel set new talks on Israeli plan to invade Rafah",
+    "001": "Rafah Assault on Hold as US-Israel Talks Back On",
+    "002": "US and Israel restart negotiations, Rafah attack shelved",
+    "003": "US, Israel working to reschedule cancelled meeting on Rafah military plans",
+    "004": "US, Israel set to hold a virtual meeting on Rafah Monday",
+}
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def line_categories(text: str) -> list[tuple[str, set[str | None]]]:
+    """Each non-empty line with the set of categories its units received."""
+    units = classify(text, segment(text))
+    out: list[tuple[str, set[str | None]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        cats = {u.boilerplate for u in units if pos <= u.start < end}
+        if line.strip():
+            out.append((line.strip(), cats))
+        pos = end + 1
+    return out
+
+
+def expected_category(line: str, furniture: list[tuple[str, str]], title: str, seen_title: bool) -> str | None:
+    if line == title and seen_title:
+        return "duplicate"
+    for start, cat in furniture:
+        if line == start or (len(start) > 3 and line.startswith(start)):
+            return cat
+    return None
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_FURNITURE))
+def test_seed_lines_get_their_gold_category(prefix: str) -> None:
+    text = seed_text(prefix)
+    seen_title = False
+    wrong = []
+    for line, cats in line_categories(text):
+        want = expected_category(line, SEED_FURNITURE[prefix], SEED_TITLES[prefix], seen_title)
+        if line == SEED_TITLES[prefix]:
+            seen_title = True
+        if cats != {want}:
+            wrong.append((line[:60], want, cats))
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_TITLES))
+def test_seed_headline_is_a_content_heading_and_the_title(prefix: str) -> None:
+    text = seed_text(prefix)
+    doc = analyse(SourceText(prefix, prefix, text))
+    assert doc.title == SEED_TITLES[prefix]
+    first = next(u for u in doc.units if text[u.start:u.end] == SEED_TITLES[prefix])
+    assert first.kind == "heading" and first.boilerplate is None
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_TITLES))
+def test_every_boilerplate_unit_has_a_known_category_and_a_reason(prefix: str) -> None:
+    text = seed_text(prefix)
+    spans = segment(text)
+    units = classify(text, spans)
+    assert [(u.start, u.end) for u in units] == [(s.start, s.end) for s in spans]
+    for u in units:
+        if u.boilerplate is None:
+            assert u.reason is None
+        else:
+            assert u.boilerplate in CATEGORIES
+            assert u.reason and len(u.reason) < 160
+
+
+# --- furniture the seeds never showed: other outlets, languages, bios -----------------------
+
+UNSEEN_PAGE = textwrap.dedent("""\
+    Menu
+    Flood waters recede in Sindh as relief convoys reach stranded villages
+    Dawn News
+    Updated 14 April 2025
+    5 min read
+    By Ayesha Siddiqui
+    Villagers wade through flood water in Dadu district on Monday. Reuters
+    KARACHI: Relief convoys reached dozens of villages in Sindh on Tuesday after flood waters began to recede, officials said.
+    The provincial disaster authority said more than 40,000 people had been moved to camps since the rains began last week.
+    Anzeige
+    Officials warned that the risk of disease would rise as stagnant water collected near the camps.
+    Read also: Monsoon rains kill 12 across Punjab
+    "We have reached the worst-hit areas, but many roads are still cut," a spokesman for the authority told reporters.
+    The federal government has promised additional funds for reconstruction once the water has drained away.
+    (AFP)
+    Filed under: Pakistan, Floods
+    12 Shares
+    Join our Telegram channel for the latest updates
+    Ahmed Raza
+    Ahmed Raza is a senior correspondent who covers climate and disasters. He holds a Master's degree in journalism and has written for several international outlets.
+    dawn.com
+    Publicidad
+    """)
+
+UNSEEN_EXPECTED = {
+    "Menu": "navigation",
+    "Dawn News": "byline",
+    "Updated 14 April 2025": "byline",
+    "5 min read": "byline",
+    "By Ayesha Siddiqui": "byline",
+    "Villagers wade through flood water": "caption",
+    "Anzeige": "ad",
+    "Read also: Monsoon rains": "promo",
+    "(AFP)": "credit",
+    "Filed under: Pakistan": "credit",
+    "12 Shares": "counter",
+    "Join our Telegram channel": "promo",
+    "Ahmed Raza": "bio",
+    "Ahmed Raza is a senior correspondent": "bio",
+    "dawn.com": "credit",
+    "Publicidad": "ad",
+}
+
+
+def _expected(line: str, table: dict[str, str]) -> str | None:
+    for start, cat in table.items():
+        if line == start or (len(start) > 3 and line.startswith(start)):
+            return cat
+    return None
+
+
+def test_unseen_furniture_in_the_style_of_the_seeds() -> None:
+    wrong = []
+    for line, cats in line_categories(UNSEEN_PAGE):
+        want = _expected(line, UNSEEN_EXPECTED)
+        if cats != {want}:
+            wrong.append((line[:50], want, cats))
+    assert not wrong, wrong
+    doc = analyse(SourceText("x", "x", UNSEEN_PAGE))
+    assert doc.title == "Flood waters recede in Sindh as relief convoys reach stranded villages"
+
+
+@pytest.mark.parametrize("word", ["Advertisement", "ADVERTISEMENT", "Реклама", "Publicité", "Pubblicità", "Werbung", "إعلان", "광고"])
+def test_ad_markers_in_other_languages(word: str) -> None:
+    text = "Talks resume in Cairo\n\n" + "The delegations met on Sunday for a second round of talks. " * 3 + f"\n\n{word}\n\n" + "Mediators said progress had been made on the main points of the draft. " * 2
+    cats = dict(line_categories(text))
+    assert cats[word] == {"ad"}
+
+
+@pytest.mark.parametrize("caption", [
+    "Rescue workers search the rubble of a collapsed building in Antakya, Turkey, on Tuesday / Photo: AFP",
+    "Protesters gather outside the parliament building in Tbilisi late on Sunday (Photo: Reuters)",
+    "Prime Minister Kishida (C) speaks with reporters at his official residence in Tokyo. EPA",
+])
+def test_captions_of_unseen_outlets(caption: str) -> None:
+    body = "The government announced new measures on Wednesday to contain the crisis, officials said. " * 2
+    text = f"Crisis deepens as talks stall\n\n{body}\n\n{caption}\n\n{body}\n\nMore talks are planned for next week, the ministry said."
+    cats = dict(line_categories(text))
+    assert cats[caption] == {"caption"}
+
+
+def test_bio_paragraph_of_full_sentences_is_boilerplate() -> None:
+    bio = ("Maria Lopez, a freelance writer based in Madrid, studied political science at the Complutense "
+           "University. Her articles cover migration and European politics. When she is not writing, she "
+           "teaches journalism to high-school students.")
+    body = "\n\n".join(
+        f"Paragraph {i}: the council voted on the new housing plan after a long debate, and the mayor said the vote was a turning point for the city."
+        for i in range(6)
+    )
+    text = f"City council approves housing plan\n\n{body}\n\n{bio}\n"
+    cats = dict(line_categories(text))
+    assert cats[bio] == {"bio"}
+
+
+# --- clean articles: nothing flagged ------------------------------------------------------------
+
+CLEAN_ARTICLE = textwrap.dedent("""\
+    Wheat prices climb as drought hits the southern plains
+
+    Wheat futures rose for a third day on Thursday as a drought across the southern plains threatened the winter crop.
+
+    Traders said the market was also watching the weather in Argentina and Australia.
+
+    "The crop is in trouble," said one analyst. "Nobody wants to be short right now."
+
+    Prices are still well below last year's peak.
+
+    Farmers in Kansas said they had seen almost no rain since October, and some have already given up on parts of their fields.
+
+    Why does it matter? Bread and pasta makers buy months ahead, so a rise now shows up in shop prices next year.
+
+    The agriculture department will publish its next crop report on Tuesday.
+    """)
+
+
+def test_clean_article_has_no_boilerplate() -> None:
+    units = classify(CLEAN_ARTICLE, segment(CLEAN_ARTICLE))
+    flagged = [(CLEAN_ARTICLE[u.start:u.end], u.reason) for u in units if u.boilerplate]
+    assert not flagged
+    assert units[0].kind == "heading"
+
+
+def test_hard_wrapped_book_text_is_content() -> None:
+    para = ("It was late in the autumn when the travellers reached the river, and the ferryman, who had "
+            "waited for them since the morning, was already tired of the cold and of the long grey light "
+            "that lay over the water. He said nothing as they climbed aboard, but he watched the youngest "
+            "of them with a kind of worried patience, as if he expected some trouble from him.")
+    text = "\n\n".join(textwrap.fill(para.replace("autumn", season), 72) for season in ["autumn", "spring", "winter", "summer"] * 3)
+    units = classify(text, segment(text))
+    assert units and not [u for u in units if u.boilerplate]
+
+
+def test_repeated_quote_in_body_is_not_a_duplicate() -> None:
+    quote = "\u201cWe will not accept this,\u201d the minister said on Monday."
+    body = "The cabinet met for six hours to discuss the budget and the spending cuts proposed by the treasury."
+    text = f"Budget talks collapse\n\n{quote}\n\n{body}\n\n{body.replace('six', 'four')}\n\n{quote}\n"
+    assert not [u for u in classify(text, segment(text)) if u.boilerplate]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "Hello", "0", "\u200b", "a\n" * 50])
+def test_degenerate_inputs_give_one_unit_per_span(text: str) -> None:
+    spans = segment(text)
+    units = classify(text, spans)
+    assert [(u.start, u.end) for u in units] == [(s.start, s.end) for s in spans]
+
+
+def test_spans_not_from_the_segmenter_are_kept_as_given() -> None:
+    text = "Title line here\nA sentence of the body that is long enough to count. Another one here.\n"
+    spans = [Span(0, 15, "line"), Span(16, 70, "sentence"), Span(71, 88, "sentence")]
+    units = classify(text, spans)
+    assert [(u.start, u.end) for u in units] == [(s.start, s.end) for s in spans]
+
+
+# --- two documents: short, unpaired and furniture-like -----------------------------------------
+
+def test_refine_unpaired_marks_short_unpaired_lines_only() -> None:
+    text = ("Ceasefire talks resume in Doha\n\nThe talks resumed on Sunday with mediators from Qatar and Egypt.\n\n"
+            "Both sides sent senior negotiators to the capital for the meeting.\n\nLIVE 24/7\n\nA deal is not expected this week.\n\nWorld Desk\n")
+    units = tuple(classify(text, segment(text)))
+    texts = [text[u.start:u.end] for u in units]
+    paired = {i for i, t in enumerate(texts) if t.startswith(("The talks", "Both sides", "A deal", "Ceasefire"))}
+    refined = refine_unpaired(text, units, paired)
+    by_text = {text[u.start:u.end]: u for u in refined}
+    assert by_text["LIVE 24/7"].boilerplate is not None
+    for t in ("The talks", "Both sides", "A deal", "Ceasefire"):
+        u = next(v for k, v in by_text.items() if k.startswith(t))
+        assert u.boilerplate is None
+    assert refine_unpaired(text, units, set()) is units
+
+
+def test_compare_keeps_pairs_on_content_and_counts_refined_boilerplate() -> None:
+    a = seed_text("001")
+    b = seed_text("002")
+    al = compare(SourceText("001", "a", a), SourceText("002", "b", b))
+    for p in al.pairs:
+        assert all(al.a.units[i].boilerplate is None for i in p.a)
+        assert all(al.b.units[j].boilerplate is None for j in p.b)
+    assert al.stats.b_boilerplate_units == sum(1 for u in al.b.units if u.boilerplate)
