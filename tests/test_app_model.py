@@ -147,3 +147,12 @@ def test_single_cell_fast_path_agrees_with_rich_cell_widths():
         ch = chr(cp)
         if _SINGLE_CELL.fullmatch(ch):
             assert cell_len(ch) == 1, hex(cp)
+
+
+def test_search_finds_text_inside_folded_rows_on_their_summary_row():
+    model = RowModel(synthetic_alignment())
+    model.diff_only = True
+    model.rebuild()
+    hits = model.search("zeta")
+    assert hits
+    assert all(model.visible[h.row].folded for h in hits)

@@ -323,6 +323,10 @@ class RowModel:
         sides: tuple[Side, ...] = ("a", "b") if self.two_sided else ("a",)
         for i, v in enumerate(self.visible):
             if v.folded:
+                # A hit inside a folded run lands on its summary row (d unfolds it).
+                for side in sides:
+                    if any(q in self.side_text(r, side).plain.casefold() for r in range(v.first, v.last + 1)):
+                        hits.append(Hit(i, side, 0, 0))
                 continue
             for side in sides:
                 plain = self.side_text(v.first, side).plain
