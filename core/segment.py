@@ -233,15 +233,18 @@ def _list_cuts(line: str) -> list[int]:
                 break
 
 
-def _cuts(line: str, first: int) -> list[tuple[int, int]]:
-    """(end of one piece, start of the next) for every boundary inside one line."""
+def _cuts(line: str, first: int, scan_from: int) -> list[tuple[int, int]]:
+    """(end of one piece, start of the next) for every boundary inside one line.
+
+    `first` is where the line's text starts, `scan_from` where the first candidate is.
+    """
     cuts: list[tuple[int, int]] = []
     forced = _list_cuts(line)
     fi = 0
     seg_start = first
     skip_until = 0
     n = len(line)
-    for m in _CANDIDATE.finditer(line, first):
+    for m in _CANDIDATE.finditer(line, scan_from):
         ps = m.start()
         if ps < skip_until:
             continue
@@ -294,13 +297,12 @@ def _words(piece: str) -> list[str]:
 
 def _kind_alone(piece: str) -> Kind:
     """Kind of a line that holds one piece: headline-like, short furniture, or a sentence."""
-    terminal = _ends_terminal(piece)
-    if terminal:
+    if _ends_terminal(piece):
         body = piece.rstrip(_CLOSERS).rstrip(_TERMINALS)
         attached = bool(body) and not body[-1].isspace()  # "Follow us !" is a button, not prose
         if not (attached and _SPACE.search(body)):
             return "line"
-        if body[-1:] == "." or piece.rstrip(_CLOSERS)[-1] == "." or len(piece) > _HEADING_MAX_CHARS:
+        if piece.rstrip(_CLOSERS)[-1] == "." or len(piece) > _HEADING_MAX_CHARS:
             return "sentence"
         # "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air?" is a title-case headline
         words = _words(body)
@@ -349,9 +351,11 @@ def segment_line(line: str, offset: int) -> list[Span]:
     if not stripped:
         return []
     first = line.find(stripped[0])  # everything before it is whitespace
-    if _CANDIDATE.search(line, first) is None and _LIST_START.match(line) is None:
+    candidate = _CANDIDATE.search(line, first)
+    listed = _LIST_START.match(line) is not None
+    if candidate is None and not listed:
         return [Span(offset + first, offset + first + len(stripped), _kind_alone(stripped))]
-    cuts = _cuts(line, first)
+    cuts = _cuts(line, first, first if listed or candidate is None else candidate.start())
     last = first + len(stripped)
     if not cuts:
         return [Span(offset + first, offset + last, _kind_alone(stripped))]
@@ -375,6 +379,7 @@ def segment(text: str) -> list[Span]:
     pos = 0
     extend = spans.extend
     for line in text.splitlines(keepends=True):
-        extend(segment_line(line, pos))
+        if not line.isspace():
+            extend(segment_line(line, pos))
         pos += len(line)
     return spans
