@@ -233,8 +233,8 @@ class RafahdiffApp(App[int]):
         m, view = self.model, self.view
         if m is None or view is None:
             return
-        m.rebuild()
-        view.relayout(force=True)
+        m.rebuild()  # re-lays out the rows at the current width
+        view.relayout()
         if self.query_text:
             self._run_search(self.query_text, jump=False)
         target = m.visible_index_of(base_row) if base_row is not None else 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rafahdiff.core.model import Alignment, Document
 from rafahdiff.core.rows import MARKERS, Row, build_rows, row_state
@@ -61,9 +61,11 @@ class SideText:
     marks: tuple[tuple[int, int, MarkKind], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ViewRow:
-    """A visible row: one base row, or a folded run of identical base rows `first..last`."""
+class ViewRow(NamedTuple):
+    """A visible row: one base row, or a folded run of identical base rows `first..last`.
+
+    A NamedTuple rather than a frozen dataclass: tens of thousands are made on every toggle.
+    """
 
     first: int
     last: int
