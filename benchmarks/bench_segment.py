@@ -154,7 +154,7 @@ def main() -> None:
         "10 MB single line (prose)": _repeat(pan.replace("\n", " "), 10_000_000),
         "100,000 one-word lines": "word\n" * 100_000,
         "10 MB of '.'": "." * 10_000_000,
-        "4 MB of 'U.S. ' (2 candidates / 5 chars)": "U.S. " * 800_000,
+        "4 MB of 'U.S. ' (a candidate every 5 chars)": "U.S. " * 800_000,
         "4 MB of spaced dots '. '": ". " * 2_000_000,
         "4 MB no whitespace": "x" * 4_000_000,
         "same line 30,000 times": "The same line again. And again.\n" * 30_000,
