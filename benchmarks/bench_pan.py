@@ -70,7 +70,7 @@ if __name__ == "__main__":
     ap.add_argument("--threshold", type=float, nargs="+", default=[DEFAULT_THRESHOLD])
     ap.add_argument("--limit", type=int, default=None, help="pairs per folder")
     ap.add_argument("--gap", type=int, default=400, help="max chars between merged detections")
-    ap.add_argument("--min-chars", type=int, nargs="+", default=[0], help="drop passages shorter than this")
+    ap.add_argument("--min-chars", type=int, nargs="+", default=[200], help="drop passages shorter than this")
     args = ap.parse_args()
     data = load(args.limit)
     for t in args.threshold:

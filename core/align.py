@@ -156,6 +156,10 @@ def _side_tokens(doc: Document, idx: tuple[int, ...]) -> tuple[list[str], list[i
     return keys, starts, ends
 
 
+def _bare(doc: Document, idx: tuple[int, ...]) -> str:
+    return " ".join(doc.unit_text(i).strip() for i in idx)
+
+
 def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tuple[Pair, ...]:
     """Pairs of content units, sorted by A position; see the module docstring for the stages."""
     pf = build_features(a, b)
@@ -168,12 +172,17 @@ def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tup
     chosen = _select(cands, bar)
     groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
     groups.sort(key=lambda g: g[0][0])
-    chain = heaviest_chain([(g[0][0], g[1][0], g[2]) for g in groups])
+    # Two equally heavy orders (two paragraphs swapped): keep the longer text in place, so the
+    # same pair is called moved whichever document is A (the tie-break is mirror-symmetric).
+    def size(g: tuple[tuple[int, ...], tuple[int, ...], float]) -> int:
+        return sum(a.units[i].end - a.units[i].start for i in g[0]) + sum(b.units[j].end - b.units[j].start for j in g[1])
+
+    chain = heaviest_chain([(g[0][0], g[1][0], g[2] + 1e-7 * min(size(g), 10**5) / 10**5) for g in groups])
     pairs = []
     for k, (ga, gb, s) in enumerate(groups):
         ak, as_, ae = _side_tokens(a, ga)
         bk, bs, be = _side_tokens(b, gb)
-        identical = ak == bk and bool(ak)
+        identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
         score = 1.0 if identical else min(round(s, 4), 0.99)
         ops = ops_from_tokens(ak, as_, ae, a.units[ga[0]].start, bk, bs, be, b.units[gb[0]].start)
         pairs.append(Pair(

@@ -20,6 +20,8 @@ from .score import OVERLAP_SHARE, score_units
 
 #: Below this many units per side, probe every stem and keep every candidate.
 SMALL = 2000
+#: Small inputs: stems in more units of B than this (and a tenth of them) are not probed.
+SMALL_CAP = 64
 #: For large inputs: probe this many rarest stems per unit, postings longer than the cap skipped.
 PROBES = 10
 POSTING_CAP = 40
@@ -125,13 +127,14 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     w = pf.weights
     out, done_a, done_b = _exact(pf)
     small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
-    cap = max(len(pf.b), 1) if small else POSTING_CAP
+    # Small inputs: only the very frequent stems (in over a tenth of B's units) go unprobed; their
+    # weight still counts in the upper bound, so no pair that could reach the floor is lost.
+    cap = max(SMALL_CAP, len(pf.b) // 10) if small else POSTING_CAP
     postings: dict[int, list[int]] = defaultdict(list)
     for j, f in pf.b.items():
         for t in f.bag:
             postings[t].append(j)
-    if not small:
-        postings = {t: js for t, js in postings.items() if len(js) <= cap}
+    postings = {t: js for t, js in postings.items() if len(js) <= cap}
     if small:
         pairs = _small_pairs(pf, postings, floor)
     else:

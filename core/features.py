@@ -77,6 +77,8 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, tuple[list[int], bool]]:
     for i in doc.content_indices:
         u = units[i]
         words = unit_words(text, u.start, u.end)
+        if not words:  # "* * *", "—", an emoji line: the symbols are its only evidence
+            words = ["".join(text[u.start:u.end].split())]
         try:
             ids = [of_word[w] for w in words]
         except KeyError:

@@ -164,3 +164,18 @@ def test_empty_and_wordless_documents():
     assert pairs == ()
     a, b, pairs = aligned("* * *\n\n---\n", "* * *\n\n---\n")
     assert all(p.relation == "identical" for p in pairs)
+
+
+def test_swapped_paragraphs_mark_the_same_pair_moved_both_ways():
+    b_sents = [S[0], S[2], S[1]] + S[3:]
+    _, _, ab = aligned(text(S), text(b_sents))
+    _, _, ba = aligned(text(b_sents), text(S))
+    assert sorted((p.a, p.b, p.moved) for p in ab) == sorted((p.b, p.a, p.moved) for p in ba)
+    assert sum(p.moved for p in ab) == 1
+
+
+def test_wordless_units_pair_with_identical_copies():
+    t = "Rafah talks resume after a pause.\n* * *\nThe meeting is set for Monday.\n🕊️\n"
+    a, b, pairs = aligned(t, t)
+    assert len(pairs) == len(a.units) == 4
+    assert all(p.relation == "identical" and not p.moved for p in pairs)
