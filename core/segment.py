@@ -318,14 +318,18 @@ def _kind_alone(piece: str) -> Kind:
 
 
 def _heading_like(piece: str, words: list[str]) -> bool:
-    """Three or more words, two capitalised, no UI separators ('|', '<', '[1]'), no final colon."""
+    """Three or more words (two capitalised, or five), mostly not numbers, no UI separators
+    ('|', '<', '[1]'), no final colon, not a byline."""
     alpha = [w.lstrip(_QUOTES_OPEN) for w in words]
     alpha = [w for w in alpha if w[:1].isalpha()]
     capitalised = sum(1 for w in alpha if not w[0].islower())
+    numeric = sum(1 for w in words if any(ch.isdigit() for ch in w))
     return (
         len(words) <= _HEADING_MAX_WORDS
         and len(alpha) >= 3
-        and capitalised >= 2
+        and (capitalised >= 2 or len(alpha) >= 5)  # "Rafah attack shelved after new talks"
+        and len(alpha) >= 2 * numeric  # "Updated 10:01 AM EDT, March 28, 2024" is a dateline
+        and words[0].lower() != "by"  # "By Matthew Lee and Josef Federman" is a byline
         and (piece[0].isalnum() or piece[0] in _QUOTES_OPEN)
         and not piece.endswith(":")
         and not _NON_HEADING_CHARS.intersection(piece)

@@ -246,6 +246,9 @@ def test_seed_furniture_kinds(seed_id, text, kind):
     ("Is this the end of the war in Gaza?", "sentence"),
     ("Why Subscribe?", "sentence"),
     ("Read more:", "line"),
+    ("By Matthew Lee and Josef Federman, Associated Press", "line"),
+    ("Updated 10:01 AM EDT, March 28, 2024", "line"),
+    ("Israel strikes 12 targets in 2 days", "heading"),
     ("Yes.", "line"),
 ])
 def test_kind_of_a_lone_line(text, kind):
