@@ -185,15 +185,23 @@ async def test_b_hides_the_surja_bio_of_002_and_shows_it_again():
         assert surja, "002 mentions Surja"
         bio = [i for i in surja if m.state(i) == "boilerplate"]
         assert bio, "the boilerplate detector should mark the Surja author bio of 002"
-        assert all(m.state(i) == "boilerplate" for i in bio)
+        bio_texts = {row_texts(app, i)[1] for i in bio}
+        for i in bio:  # shown with its category
+            cat = app.model.al.b.units[m.base_row(i).b[0]].boilerplate
+            assert f"[{cat}]" in row_texts(app, i)[1]
+        await pilot.press(*["j"] * bio[0])
+        base = m.visible[bio[0]].first
         await pilot.press("b")
-        shown = [i for i in range(len(m.visible)) if "Surja" in row_texts(app, i)[1]]
-        assert all(m.state(i) != "boilerplate" for i in shown)
-        assert len(shown) == len(surja) - len(bio)
-        assert "Surja," not in screen_text(app) or len(shown) > 0
+        shown = {row_texts(app, i)[1] for i in range(len(m.visible))}
+        assert not shown & bio_texts
+        assert all(m.state(i) != "boilerplate" for i in range(len(m.visible)))
+        # The position is kept: the selection is the row that followed the bio (or the last row).
+        sel = app.view.selected
+        assert m.visible[sel].first > base or sel == len(m.visible) - 1
+        assert sel == 0 or m.visible[sel - 1].first < base
         await pilot.press("b")
-        again = [i for i in range(len(m.visible)) if "Surja" in row_texts(app, i)[1]]
-        assert len(again) == len(surja)
+        again = {row_texts(app, i)[1] for i in range(len(m.visible))}
+        assert bio_texts <= again
 
 
 async def test_m_jumps_to_the_moved_partner_and_back():
