@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import string
+import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from rafahdiff.core import read_source
 from rafahdiff.core.model import KINDS
 from rafahdiff.core.segment import segment
+from rafahdiff.core.wrapping import looks_hard_wrapped, unwrap
 from tests.conftest import SEED_IDS, SHARED
 
 GOLDEN = SHARED / "bench-data" / "golden_rules_en.json"
@@ -359,3 +361,32 @@ def test_coverage_property_mutated_seed(seed_id, at, length, insert):
     text = read_source(seed_id).text
     at = at % (len(text) + 1)
     check_invariants(text[:at] + insert + text[at + length:])
+
+
+# --- hard-wrapped text (opt-in: core.wrapping) ---------------------------------------------------
+
+def _wrapped(seed_id: str) -> tuple[str, list[str]]:
+    paragraphs = [ln for ln in read_source(seed_id).text.splitlines() if len(ln) >= 60]
+    return "\n\n".join(textwrap.fill(p, 60) for p in paragraphs), paragraphs
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+def test_seeds_are_not_hard_wrapped(seed_id):
+    assert not looks_hard_wrapped(read_source(seed_id).text)
+
+
+@pytest.mark.parametrize("seed_id", ["001", "002", "003"])
+def test_unwrapped_text_segments_like_the_original(seed_id):
+    wrapped, paragraphs = _wrapped(seed_id)
+    assert looks_hard_wrapped(wrapped)
+    flat = unwrap(wrapped)
+    assert len(flat) == len(wrapped)
+    assert [i for i, (x, y) in enumerate(zip(wrapped, flat)) if x != y and not (x == "\n" and y == " ")] == []
+    got = [wrapped[s.start:s.end].replace("\n", " ") for s in segment(flat)]
+    assert got == [s for p in paragraphs for s in sentences(p)]
+    check_invariants(wrapped)
+
+
+def test_menus_and_one_word_lines_are_not_hard_wrapped():
+    assert not looks_hard_wrapped("word\n" * 1000)
+    assert not looks_hard_wrapped("news\nhome page\nworld\nbusiness\ntech\n" * 50)
