@@ -20,11 +20,14 @@ sys.path.insert(0, str(ROOT))
 
 from rafahdiff.core import read_source  # noqa: E402
 from rafahdiff.core.segment import segment  # noqa: E402
+from rafahdiff.core.wrapping import looks_hard_wrapped, unwrap  # noqa: E402
 from tests.test_segment import SEED_SENTENCES  # noqa: E402  (the eye-checked seed gold)
 
 BENCH = ROOT.parent / "shared" / "bench-data"
 GOLDEN = BENCH / "golden_rules_en.json"
 PAN_SRC = BENCH / "pan13-train-sample" / "src"
+PAN_SUSP = BENCH / "pan13-train-sample" / "susp"
+AEB = BENCH / "aeb_lines.jsonl"
 
 Splitter = Callable[[str], list[str]]
 
@@ -162,6 +165,22 @@ def main() -> None:
     for label, text in patho.items():
         rate, med = mb_per_s(ours, text, 3 if not quick else 1)
         print(f"{label:42} {len(text) / 1e6:6.2f} MB {med:7.3f} s {rate:7.1f} MB/s")
+    wrap_report(quick)
+
+
+def wrap_report(quick: bool) -> None:
+    print("\n== hard-wrap detection (core.wrapping, opt-in) ==")
+    pages = [json.loads(x) for x in AEB.read_text(encoding="utf-8").splitlines() if x.strip()]
+    flagged = sum(looks_hard_wrapped("\n".join(ln["text"] for ln in p["lines"])) for p in pages)
+    print(f"AEB web pages (one block per line) flagged as hard-wrapped: {flagged}/{len(pages)}")
+    for label, folder in (("PAN src", PAN_SRC), ("PAN susp", PAN_SUSP)):
+        files = sorted(folder.glob("*.txt"))
+        n = sum(looks_hard_wrapped(f.read_text(encoding="utf-8", errors="replace")) for f in files)
+        print(f"{label} documents flagged: {n}/{len(files)}")
+    raw = "\n".join(f.read_text(encoding="utf-8", errors="replace") for f in sorted(PAN_SUSP.glob("*.txt")))
+    text = _repeat(raw, 4_000_000)
+    rate, med = mb_per_s(lambda t: segment(unwrap(t)) if looks_hard_wrapped(t) else segment(t), text, 1 if quick else 3)
+    print(f"detect + unwrap + segment, PAN susp 4 MB: {med:.3f} s  {rate:.1f} MB/s")
 
 
 if __name__ == "__main__":

@@ -9,10 +9,7 @@ spans that index the original text (a span may then contain a newline of the ori
 
 from __future__ import annotations
 
-import re
-
 _TERMINAL = ".!?…:;\"'”’)]»"
-_SOFT_BREAK = re.compile(r"(?<=\S)([ \t]*+)\n(?=[ \t]*+[^\s])")
 
 MIN_PAIRS = 8  # fewer adjacent line pairs than this: too little evidence, keep lines
 MIN_CONTINUED = 0.3  # share of pairs where the next line continues a sentence in lower case
@@ -39,5 +36,14 @@ def looks_hard_wrapped(text: str) -> bool:
 
 
 def unwrap(text: str) -> str:
-    """Single line breaks inside paragraphs → spaces; blank lines stay. Same length as `text`."""
-    return _SOFT_BREAK.sub(lambda m: m.group(1) + " ", text)
+    """A newline between two non-blank lines → a space; blank lines stay. Same length as `text`."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    blank = [not ln.strip() for ln in lines]
+    parts: list[str] = []
+    for i in range(len(lines) - 1):
+        parts.append(lines[i])
+        parts.append("\n" if blank[i] or blank[i + 1] else " ")
+    parts.append(lines[-1])
+    return "".join(parts)

@@ -390,3 +390,13 @@ def test_unwrapped_text_segments_like_the_original(seed_id):
 def test_menus_and_one_word_lines_are_not_hard_wrapped():
     assert not looks_hard_wrapped("word\n" * 1000)
     assert not looks_hard_wrapped("news\nhome page\nworld\nbusiness\ntech\n" * 50)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ab .\n \t", max_size=200))
+def test_unwrap_only_turns_soft_breaks_into_spaces(text):
+    flat = unwrap(text)
+    assert len(flat) == len(text)
+    assert all(x == y or (x == "\n" and y == " ") for x, y in zip(text, flat))
+    assert "\n\n" not in text or flat.count("\n") >= 1
+    check_invariants(flat)
