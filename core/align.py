@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from .candidates import candidates
+from .candidates import MIN_DICE, candidates
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .model import Document, Pair
 from .normalise import unit_tokens
@@ -32,6 +32,8 @@ MIN_CONTAINED = 0.5
 MAX_PARTS = 4
 #: Candidates are generated down to this fraction of the threshold (splits start weak).
 FLOOR_FACTOR = 0.8
+#: Largest gap between in-order pairs (units of A × units of B) compared exhaustively.
+GAP_PAIRS = 64
 #: Headlines compress a story into few words, so two headings need less shared wording to pair.
 HEADING_RELIEF = 0.1
 
@@ -81,6 +83,44 @@ def _select(
         used_b.add(j)
         chosen.append((i, j, s))
     return chosen
+
+
+def _fill_gaps(
+    chosen: list[tuple[int, int, float]], pf: PairFeatures, bar: Callable[[int, int], float]
+) -> list[tuple[int, int, float]]:
+    """Between consecutive in-order pairs, compare the few units left over on both sides.
+
+    The inverted index only proposes pairs sharing rare stems; a heavily reworded sentence can
+    miss that and still sit exactly where its partner is expected. Gaps are small, so this costs
+    a few scores per unit: the near-linear pass around the anchors.
+    """
+    order_a = sorted(pf.a)
+    order_b = sorted(pf.b)
+    rank_a = {x: k for k, x in enumerate(order_a)}
+    rank_b = {x: k for k, x in enumerate(order_b)}
+    chain_idx = heaviest_chain([(i, j, s) for i, j, s in chosen])
+    chain = sorted((chosen[k][0], chosen[k][1]) for k in chain_idx)
+    used_a = {i for i, _, _ in chosen}
+    used_b = {j for _, j, _ in chosen}
+    w = pf.weights
+    out = list(chosen)
+    bounds = [(-1, -1)] + [(rank_a[i], rank_b[j]) for i, j in chain] + [(len(order_a), len(order_b))]
+    for (ra0, rb0), (ra1, rb1) in zip(bounds, bounds[1:]):
+        if ra1 - ra0 < 2 or rb1 - rb0 < 2:
+            continue
+        ga = [x for x in order_a[ra0 + 1:ra1] if x not in used_a]
+        gb = [y for y in order_b[rb0 + 1:rb1] if y not in used_b]
+        if not ga or not gb or len(ga) * len(gb) > GAP_PAIRS:
+            continue
+        scored = sorted(
+            ((score_units(pf.a[x], pf.b[y], w, MIN_DICE), x, y) for x in ga for y in gb), reverse=True
+        )
+        for sc, x, y in scored:
+            if sc >= bar(x, y) and x not in used_a and y not in used_b:
+                used_a.add(x)
+                used_b.add(y)
+                out.append((x, y, sc))
+    return out
 
 
 def _extend(
@@ -169,7 +209,7 @@ def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tup
         return threshold - HEADING_RELIEF if both_headings else threshold
 
     cands = candidates(pf, min(threshold * FLOOR_FACTOR, threshold - HEADING_RELIEF))
-    chosen = _select(cands, bar)
+    chosen = _fill_gaps(_select(cands, bar), pf, bar)
     groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
     groups.sort(key=lambda g: g[0][0])
     # Two equally heavy orders (two paragraphs swapped): keep the longer text in place, so the
