@@ -86,7 +86,7 @@ async def run(n: int) -> None:
         for _ in range(15):
             view.select(rnd.randrange(len(model.visible)), center=True)
             await pilot.pause()
-            view._row_cache.clear()
+            view._clear_caches()
             cold.append(draw_screen())
             warm.append(draw_screen())
         print(f"screen after a jump, cache cold: {ms(cold)}")

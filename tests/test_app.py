@@ -531,3 +531,27 @@ async def test_after_wheel_scrolling_j_continues_from_the_screen():
         await pilot.press("j")
         assert view.selected_on_screen()
         assert view.selected > 0
+
+
+async def test_a_huge_one_sentence_row_draws_only_the_lines_on_screen():
+    from rafahdiff.core.model import Alignment, Document, Pair, Unit
+    from rafahdiff.core.stats import compute_stats
+
+    text = ("word " * 200_000).strip()  # one 1 MB "sentence" with no punctuation
+    a = Document("a", "/tmp/a", text, "t", (Unit(0, len(text), "line"),))
+    b = Document("b", "/tmp/b", text, "t", (Unit(0, len(text), "line"),))
+    pairs = (Pair((0,), (0,), 1.0, "identical"),)
+    al = Alignment(a=a, b=b, pairs=pairs, stats=compute_stats(a, b, pairs), threshold=0.5)
+    app = RafahdiffApp(alignment=al)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.view
+        assert app.model.total_lines > 20_000
+        await pilot.press("pagedown")
+        assert view.scroll_offset.y > 0 and view.selected == 0  # pages within the tall row
+        await pilot.press("pageup")
+        assert view.scroll_offset.y == 0
+        await pilot.press("pagedown", "pagedown")
+        width = view.scrollable_content_region.width
+        for y in range(view.size.height):
+            assert view.render_line(y).cell_length == width
+        assert len(view._line_cache) < 200  # lines are rendered per screen, not per row

@@ -263,6 +263,10 @@ class RafahdiffApp(App[int]):
         view = self.view
         if view is None or self.model is None or not self.model.visible:
             return
+        if view.row_continues_off_screen(direction):
+            # A row taller than the screen: page through it before leaving it.
+            view.scroll_page(direction)
+            return
         target = view.page_rows(view.selected, direction)
         if target == view.selected:
             target += direction

@@ -8,6 +8,8 @@ screen through `display_text` (in the row model) and Rich `Text` objects, never 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -21,6 +23,14 @@ from textual.strip import Strip
 from rafahdiff.core.rows import MARKERS
 
 from .rowmodel import Hit, RowModel, Side
+
+class _RowLayout(NamedTuple):
+    """One row ready to draw: marker style, height and per column (width, text, spans, lines, marker)."""
+
+    mark_style: Style
+    height: int
+    cols: tuple[tuple[int, str, list[tuple[int, int, Style]], list[tuple[int, int]], str], ...]
+
 
 STATES = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate", "content")
 
@@ -58,7 +68,12 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hits: list[Hit] = []
         self.current_hit: int | None = None
         self._hits_by_row: dict[int, list[Hit]] = {}
-        self._row_cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(1024)
+        self._line_cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(4096)
+        self._layout_cache: LRUCache[int, _RowLayout] = LRUCache(512)
+
+    def _clear_caches(self) -> None:
+        self._line_cache.clear()
+        self._layout_cache.clear()
 
     # -- model changes -------------------------------------------------------------------------
 
@@ -75,7 +90,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if width <= 0:
             return
         self.model.layout(width, force=force)
-        self._row_cache.clear()
+        self._clear_caches()
         self.virtual_size = Size(width, self.model.total_lines)
         self.selected = max(0, min(self.selected, len(self.model.visible) - 1))
         self.refresh()
@@ -86,17 +101,17 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._hits_by_row = {}
         for h in hits:
             self._hits_by_row.setdefault(h.row, []).append(h)
-        self._row_cache.clear()
+        self._clear_caches()
         self.refresh()
 
     def set_active(self, side: Side) -> None:
         self.active = side
-        self._row_cache.clear()
+        self._clear_caches()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._row_cache.clear()
+        self._clear_caches()
 
     def on_resize(self, event: Resize) -> None:
         self.relayout()
@@ -114,9 +129,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         index = max(0, min(index, n - 1))
         old = self.selected
         self.selected = index
-        for i in {old, index}:
-            self._row_cache.discard((i, True))
-            self._row_cache.discard((i, False))
+        # Lines are cached with their selected flag, so the old and new rows redraw by key.
         self.refresh()
         self.scroll_to_selected(center=center)
         self.post_message(self.Selected(index))
@@ -163,6 +176,22 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         line = m.starts[index] + direction * page
         return m.row_at_line(max(0, min(line, m.total_lines - 1)))[0]
 
+    def row_continues_off_screen(self, direction: int) -> bool:
+        """Whether the selected row, on screen, goes on below (direction 1) or above (-1) it."""
+        m = self.model
+        if not m.visible or not self.selected_on_screen():
+            return False
+        top = int(self.scroll_offset.y)
+        height = max(1, self.scrollable_content_region.height)
+        i = self.selected
+        if direction > 0:
+            return m.starts[i] + m.heights[i] > top + height
+        return m.starts[i] < top
+
+    def scroll_page(self, direction: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False)
+
     def on_click(self, event: Click) -> None:
         if not self.model.visible:
             return
@@ -186,7 +215,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if not m.visible or m.width != width:
             if m.visible and width > 0:
                 m.layout(width)
-                self._row_cache.clear()
+                self._clear_caches()
                 self.call_later(self.relayout)
             else:
                 return Strip.blank(width, self.rich_style)
@@ -195,76 +224,73 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         i, ln = m.row_at_line(line)
         sel = i == self.selected
-        key = (i, sel)
-        lines = self._row_cache.get(key)
-        if lines is None:
-            lines = self._render_row(i, sel, width)
-            self._row_cache[key] = lines
-        return lines[ln] if ln < len(lines) else Strip.blank(width, self.rich_style)
+        key = (i, ln, sel)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._line_cache[key] = self._render_line(i, ln, sel, width)
+        return strip
 
-    def _side_text(self, i: int, side: Side, base: Style) -> Text:
+    def _side_spans(self, i: int, side: Side, base: Style) -> tuple[str, list[tuple[int, int, Style]]]:
+        """Plain text of one side of visible row `i` and its styled ranges, in drawing order."""
         m = self.model
         v = m.visible[i]
-        # Base styles go in as spans: Text.render ignores Text.style (the Console applies it).
         if v.folded:
             fold = m.fold_text(v)
-            text = Text(fold, no_wrap=True, end="")
-            text.stylize(base + self._style("fold"), 0, len(fold))
-            return text
+            return fold, [(0, len(fold), base + self._style("fold"))]
         st = m.side_text(v.first, side)
-        text = Text(st.plain, no_wrap=True, end="")
-        text.stylize(base, 0, len(st.plain))
+        spans = [(0, len(st.plain), base)]
         change = self._style("change-a" if side == "a" else "change-b")
         for s, e, kind in st.marks:
-            text.stylize(change if kind == "change" else self._style(kind), s, e)
-        for n, h in enumerate(self._hits_by_row.get(i, ())):
-            if h.side == side:
+            spans.append((s, e, change if kind == "change" else self._style(kind)))
+        for h in self._hits_by_row.get(i, ()):
+            if h.side == side and h.end > h.start:
                 current = self.current_hit is not None and self.hits[self.current_hit] is h
-                text.stylize(self._style("hit-current" if current else "hit"), h.start, h.end)
-        return text
+                spans.append((h.start, h.end, self._style("hit-current" if current else "hit")))
+        return st.plain, spans
 
-    def _render_row(self, i: int, selected: bool, width: int) -> list[Strip]:
+    def _row_layout(self, i: int, width: int) -> _RowLayout:
+        """Everything needed to draw any line of row `i` (cached per row, not per line)."""
+        got = self._layout_cache.get(i)
+        if got is not None:
+            return got
         m = self.model
         v = m.visible[i]
         state = m.state(i)
         base = self._style(state)
-        mark_style = self._style(f"mark-{state}")
         wa, wb = m.column_widths(width)
-        height = m.heights[i]
         sides: tuple[Side, ...] = ("a", "b") if m.two_sided else ("a",)
-        cols: list[tuple[int, Text, list[tuple[int, int]], str]] = []
+        cols = []
         for side, w in zip(sides, (wa, wb)):
-            text = self._side_text(i, side, base)
-            if v.folded:
-                offsets = m.wrapped_plain(text.plain, w)
-            else:
-                offsets = m.wrapped(v.first, side, w)
-            has_text = bool(text.plain)
-            marker = MARKERS.get(state, " ") if has_text else " "
-            cols.append((w, text, offsets if has_text else [], marker))
+            plain, spans = self._side_spans(i, side, base)
+            if not plain:
+                cols.append((w, plain, spans, [], " "))
+                continue
+            offsets = m.wrapped_plain(plain, w) if v.folded else m.wrapped(v.first, side, w)
+            cols.append((w, plain, spans, offsets, MARKERS.get(state, " ")))
+        got = self._layout_cache[i] = _RowLayout(self._style(f"mark-{state}"), m.heights[i], tuple(cols))
+        return got
+
+    def _render_line(self, i: int, ln: int, selected: bool, width: int) -> Strip:
+        row = self._row_layout(i, width)
         console = self.app.console
-        rule_style = self._style("rule")
-        bar_style = self._style("selected-bar")
-        strips: list[Strip] = []
-        for ln in range(height):
-            segs: list[Segment] = []
-            bar = selected and ln < height - 1
-            segs.append(Segment("▌" if bar else " ", bar_style if bar else None))
-            for c, (w, text, offsets, marker) in enumerate(cols):
-                if c:
-                    segs.append(Segment(" │ ", rule_style))
-                segs.append(Segment(marker if ln == 0 else " ", mark_style))
-                segs.append(Segment(" "))
-                if ln < len(offsets):
-                    s, e = offsets[ln]
-                    part = text[s:e]
-                    part.end = ""
-                    line_segs = list(part.render(console))
-                    segs.extend(Strip(line_segs).adjust_cell_length(w))
-                else:
-                    segs.append(Segment(" " * w))
-            strip = Strip(segs).adjust_cell_length(width)
-            if selected:
-                strip = strip.apply_style(self._style("selected"))
-            strips.append(strip.apply_style(self.rich_style))
-        return strips
+        segs: list[Segment] = []
+        bar = selected and ln < row.height - 1
+        segs.append(Segment("▌" if bar else " ", self._style("selected-bar") if bar else None))
+        for c, (w, plain, spans, offsets, marker) in enumerate(row.cols):
+            if c:
+                segs.append(Segment(" │ ", self._style("rule")))
+            segs.append(Segment(marker if ln == 0 else " ", row.mark_style))
+            segs.append(Segment(" "))
+            if ln < len(offsets):
+                s, e = offsets[ln]
+                part = Text(plain[s:e], no_wrap=True, end="")
+                for ss, se, style in spans:  # only the spans crossing this line, shifted
+                    if ss < e and se > s:
+                        part.stylize(style, max(ss, s) - s, min(se, e) - s)
+                segs.extend(Strip(list(part.render(console))).adjust_cell_length(w))
+            else:
+                segs.append(Segment(" " * w))
+        strip = Strip(segs).adjust_cell_length(width)
+        if selected:
+            strip = strip.apply_style(self._style("selected"))
+        return strip.apply_style(self.rich_style)
