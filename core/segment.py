@@ -36,12 +36,13 @@ _SYMBOL_STARTS = "$£€¥#@¡¿"
 # positions inside a run and the quantifiers are possessive, so each run is matched once.
 _CANDIDATE = re.compile(
     r"(?P<p>[.!?…‼⁇⁈⁉。！？؟।](?<![.!?…‼⁇⁈⁉。！？؟।]{2})[.!?…‼⁇⁈⁉。！？؟।]*+)[\"'”’»)\]}」』）]*+"
-    r"(?:(?=\s++[^\sa-z])"  # whitespace, then anything but a lower-case letter
+    r"(?:(?=\s++(?:[^\sa-z]|[a-z]{1,3}[A-Z]))"  # whitespace, then no lower-case word ("iPhone" ok)
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # glued: "creativity.With"
     r"|(?<=[。！？」』）])(?=[^\s.!?…。！？]))"  # CJK: no space between sentences
 )
 _SPACES = re.compile(r"\s*+")
 _SPACE = re.compile(r"\s")
+_CAMEL = re.compile(r"[a-z]{1,3}[A-Z]")  # "iPhone", "eBay", "iOS" may open a sentence
 _DOT_RUN = re.compile(r"\.(?:[ \u00a0]\.(?![.…]))*+")  # ". . . ." (MLA ellipsis, spaced dots)
 _CLOSER_RUN = re.compile(r"[\"'”’»)\]}]*+")
 _NEXT_WORD = re.compile(r"[\"'“‘«(]*+([^\W\d_]+(?:['’][^\W\d_]+)?)")
@@ -68,9 +69,10 @@ def _cap_start(line: str, k: int) -> bool:
         j += 1
         c = line[j]
     if j > k and c == " " and j + 1 < n:
-        c = line[j + 1]
+        j += 1
+        c = line[j]
     if c.isalpha():
-        return not c.islower()
+        return not c.islower() or _CAMEL.match(line, j) is not None
     return c.isdigit() or c in _SYMBOL_STARTS
 
 

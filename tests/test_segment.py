@@ -298,6 +298,8 @@ TRICKY = [
     ("she said. “ I love what I’m doing.”", ["she said.", "“ I love what I’m doing.”"]),
     ("she said. “‘Glasgow’ is a song.", ["she said.", "“‘Glasgow’ is a song."]),
     ("Speaker Rt. Hon. B. U. Nzeribe died.", ["Speaker Rt. Hon. B. U. Nzeribe died."]),
+    ("Apple launched it. iPhone sales rose. It rained. it stopped.",
+     ["Apple launched it.", "iPhone sales rose.", "It rained. it stopped."]),
 ]
 
 
