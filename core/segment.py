@@ -8,6 +8,11 @@ closing quotes/brackets, then whitespace or a glued capital — and a few consta
 the word before and the word after decide each one (abbreviations, initials, dotted acronyms,
 numbers, ellipses, list enumerators). Every look-around is bounded and the regex has no
 backtracking, so the cost is linear in the input, even for one 10 MB line.
+
+Kinds: a piece ending in terminal punctuation is a `sentence`; a lone unpunctuated line is a
+`heading` when it reads like a headline (3-20 words, capitalised or long enough, few numbers,
+no UI separators, not a byline) and a `line` otherwise ("3 MIN READ", "Posted Under", "(VOA)").
+Hard-wrapped prose (PDF, e-mail) is the caller's choice: see `wrapping.unwrap`.
 """
 
 from __future__ import annotations
