@@ -101,10 +101,11 @@ def cross_validated(pages: list[dict]) -> dict[str, tuple[float, float, float]] 
         print(f"  (cv skipped: {exc})")
         return None
     bf = tb.bf
-    feats1, labels = [], []
+    feats1, labels, toks = [], [], []
     for page in pages:
         lines, lab = tb.page_lines(page)
-        cols, _ = bf.stage1(lines)
+        cols, st = bf.stage1(lines)
+        toks.append(st.tokens)
         feats1.append(np.array(cols, dtype=float).T.reshape(-1, len(bf.STAGE1_FEATURES)))
         labels.append(lab)
     folds = [i % tb.FOLDS for i in range(len(pages))]
@@ -133,7 +134,7 @@ def cross_validated(pages: list[dict]) -> dict[str, tuple[float, float, float]] 
             w1, b1 = tb.fit(*rows_of(feats1, train))
             feats2 = [None] * len(pages)
             for i in train:
-                feats2[i] = np.array(bf.stage2(inner[i], feats1[i].T.tolist()), dtype=float).T
+                feats2[i] = np.array(bf.stage2(inner[i], feats1[i].T.tolist(), toks[i]), dtype=float).T
             w2, b2 = tb.fit(*rows_of(feats2, train))
             model = boilerplate._Model(w1, b1, w2, b2, shipped.threshold)
             boilerplate._model = lambda m=model: m  # type: ignore[assignment]

@@ -105,10 +105,11 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help=f"write the fitted model to {OUT}")
     args = ap.parse_args()
     pages = load_pages()
-    feats1, labels = [], []
+    feats1, labels, toks = [], [], []
     for page in pages:
         lines, lab = page_lines(page)
-        cols, _ = bf.stage1(lines)
+        cols, st = bf.stage1(lines)
+        toks.append(st.tokens)
         feats1.append(np.array(cols, dtype=float).T.reshape(-1, len(bf.STAGE1_FEATURES)))
         labels.append(lab)
     folds = [i % FOLDS for i in range(len(pages))]  # pages are in hashed-id order: a fixed split
@@ -128,7 +129,7 @@ def main() -> None:
         for i in range(len(pages)):
             if folds[i] == k:
                 oof1[i] = list(predict(w, b, feats1[i]))
-    feats2 = [np.array(bf.stage2(oof1[i], feats1[i].T.tolist()), dtype=float).T for i in range(len(pages))]
+    feats2 = [np.array(bf.stage2(oof1[i], feats1[i].T.tolist(), toks[i]), dtype=float).T for i in range(len(pages))]
     oof2: list[list[float]] = [[] for _ in pages]
     for k in range(FOLDS):
         w, b = fit(*train_rows(feats2, [i for i in range(len(pages)) if folds[i] != k]))

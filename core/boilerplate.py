@@ -35,7 +35,7 @@ _BODY_WORDS = 8
 _BODY_P = 0.3
 # Model-only decisions spare a full sentence unless the model is this sure it is furniture
 # (inside the body / outside it): prose is the one thing a reader must never lose.
-_SURE_IN = 0.15
+_SURE_IN = 0.1
 _SURE_OUT = 0.3
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
@@ -64,7 +64,7 @@ def content_probabilities(lines: list[bf.Line]) -> tuple[list[float], bf.Columns
     m = _model()
     cols1, stats = bf.stage1(lines)
     p1 = bf.linear(m.w1, m.b1, cols1)
-    p2 = bf.linear(m.w2, m.b2, bf.stage2(p1, cols1))
+    p2 = bf.linear(m.w2, m.b2, bf.stage2(p1, cols1, stats.tokens))
     return p2, cols1, stats
 
 
@@ -174,7 +174,10 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
         if not any(c.isalnum() for c in t):
             v.category, v.reason = "other", "no letters or digits (a separator or icon)"
             continue
-        cues = bp.bio_cues(t)
+        # Bios sit at the edges of the article (or are short): long paragraphs deep inside the
+        # body are not searched, which keeps book-length texts cheap.
+        edge = i <= body_lo + 2 or i >= body_hi - 2 or st.words <= 60
+        cues = bp.bio_cues(t) if edge and st.words >= 4 else 0
         in_footer = i > body_hi
         if cues >= 2 or (cues == 1 and in_footer and st.words >= 8):
             v.category, v.reason = "bio", f"an author bio ({cues} bio cue{'s' if cues > 1 else ''}: job, degree, writing)"

@@ -101,6 +101,7 @@ class LineStats:
     terminal: list[float]
     cap_share: list[float]
     stop_share: list[float]
+    tokens: list[list[str]]
 
 
 def _prefix(values: list[float]) -> list[float]:
@@ -153,13 +154,14 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "punct_share", "sentences", "separators", "urlish", "repeated", "comma_rate", "quoted",
     "mean_words_1", "mean_words_2", "mean_words_5", "mean_words_10", "terminal_2", "terminal_5",
     "stop_2", "prev_words", "next_words", "in_body",
-    "body_dist", "after_comments", "short_run",
+    "body_dist", "after_comments", "short_run", "rel_words", "rel_mean_words_2", "page_terminal",
+    "caps_unpunctuated", "short_unpunctuated", "digits_short", "stop_x_words", "lower_unpunctuated",
 )
 
 STAGE2_FEATURES: tuple[str, ...] = (
     "logit", "p_1", "p_2", "p_5", "p_10", "p_in_region", "p_region_dist", "p_max_2", "p_min_2",
     "log_words", "terminal", "mean_words_2", "in_body_0", "body_dist_0", "in_body_1", "body_dist_1",
-    "in_body_2", "logit_in_body_1", "logit_out_body_1",
+    "in_body_2", "logit_in_body_1", "logit_out_body_1", "topical", "topical_2",
 )
 
 
@@ -240,10 +242,43 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         [0.0] * (comments_at + 1) + [1.0] * (n - comments_at - 1) if comments_at >= 0 else [0.0] * n,
         run_len,
     ]
-    return cols, LineStats(words, chars, term, caps, stop)
+    mean_lw = sum(lw) / n if n else 0.0
+    mean_term = sum(term) / n if n else 0.0
+    cols.extend((
+        [v - mean_lw for v in lw],
+        [v - mean_lw for v in cols[21]],
+        [mean_term] * n,
+        [c * (1.0 - t) for c, t in zip(caps, term)],
+        [(1.0 - t) if w <= 6 else 0.0 for w, t in zip(words, term)],
+        [d if w <= 6 else 0.0 for d, w in zip(cols[12], words)],
+        [sp * v for sp, v in zip(stop, lw)],
+        [(1.0 - c) * (1.0 - t) for c, t in zip(caps, term)],
+    ))
+    return cols, LineStats(words, chars, term, caps, stop, toks)
 
 
-def stage2(probs: list[float], cols1: Columns) -> Columns:
+def _topicality(probs: list[float], tokens: list[list[str]]) -> list[float]:
+    """Share of a line's longer words that the likely-content lines (other than itself) also use.
+
+    Article lines talk about the same things; menus, teasers and share bars do not.
+    """
+    df: dict[str, int] = {}
+    keyed = [{t for t in tk if len(t) >= 4} for tk in tokens]
+    for p, ks in zip(probs, keyed):
+        if p >= 0.5:
+            for t in ks:
+                df[t] = df.get(t, 0) + 1
+    out = []
+    for p, ks in zip(probs, keyed):
+        if not ks:
+            out.append(0.0)
+            continue
+        need = 2 if p >= 0.5 else 1
+        out.append(sum(1 for t in ks if df.get(t, 0) >= need) / len(ks))
+    return out
+
+
+def stage2(probs: list[float], cols1: Columns, tokens: list[list[str]]) -> Columns:
     """Second-pass columns: the first pass's probabilities smoothed over the neighbourhood."""
     n = len(probs)
     pp = _prefix(probs)
@@ -255,11 +290,13 @@ def stage2(probs: list[float], cols1: Columns) -> Columns:
     r2 = region_columns(n, *best_region([z + 2.0 for z in logits]))
     pmax = [max(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
     pmin = [min(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
+    topical = _topicality(probs, tokens)
     return [
         logits, window_means(pp, n, 1), window_means(pp, n, 2), window_means(pp, n, 5),
         window_means(pp, n, 10), half_in, half_dist, pmax, pmin,
         cols1[0], cols1[7], cols1[21], r0[0], r0[1], r1[0], r1[1], r2[0],
         [z * f for z, f in zip(logits, r1[0])], [z * (1.0 - f) for z, f in zip(logits, r1[0])],
+        topical, window_means(_prefix(topical), n, 2),
     ]
 
 
