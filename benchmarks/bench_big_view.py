@@ -97,6 +97,13 @@ async def run(n: int) -> None:
             await pilot.press("j")
             keys.append(time.perf_counter() - t0)
         print(f"key j (select next row, redraw; includes Pilot's idle wait): {ms(keys)}")
+        direct = []
+        for _ in range(50):
+            t0 = time.perf_counter()
+            app.action_move(1)
+            draw_screen()
+            direct.append(time.perf_counter() - t0)
+        print(f"select next row + draw the screen, called directly: {ms(direct)}")
         resize = []
         for w in (100, 140, 120):
             t0 = time.perf_counter()

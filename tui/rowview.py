@@ -105,9 +105,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def set_active(self, side: Side) -> None:
+        """Which pane clicks and the app's search follow (the header shows it)."""
         self.active = side
-        self._clear_caches()
-        self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -127,7 +126,6 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if n == 0:
             return
         index = max(0, min(index, n - 1))
-        old = self.selected
         self.selected = index
         # Lines are cached with their selected flag, so the old and new rows redraw by key.
         self.refresh()
