@@ -15,7 +15,7 @@ from collections.abc import Callable
 from .candidates import MIN_DICE, candidates
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .model import Document, Pair
-from .normalise import unit_tokens
+from .normalise import unit_tokens, word_offsets
 from .order import heaviest_chain, moved_flags
 from .score import DEFAULT_THRESHOLD, relation_for, score_units, shared_weight
 from .wordiff import ops_from_tokens
@@ -183,13 +183,21 @@ def _extend(
     return groups
 
 
-def _side_tokens(doc: Document, idx: tuple[int, ...]) -> tuple[list[str], list[int], list[int]]:
-    keys: list[str] = []
+def _side_tokens(
+    doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool
+) -> tuple[list, list[int], list[int]]:
+    """Word keys and offsets of one side: key ids kept from `features` when `plain` (both
+    sides one key per regex word), else folded keys re-read from the text."""
+    keys: list = []
     starts: list[int] = []
     ends: list[int] = []
     for x in idx:
         u = doc.units[x]
-        k, s, e = unit_tokens(doc.text, u.start, u.end)
+        if plain:
+            k: list | tuple = feats[x].kids
+            s, e = word_offsets(doc.text, u.start, u.end)
+        else:
+            k, s, e = unit_tokens(doc.text, u.start, u.end)
         keys += k
         starts += s
         ends += e
@@ -220,8 +228,9 @@ def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tup
     chain = heaviest_chain([(g[0][0], g[1][0], g[2] + 1e-7 * min(size(g), 10**5) / 10**5) for g in groups])
     pairs = []
     for k, (ga, gb, s) in enumerate(groups):
-        ak, as_, ae = _side_tokens(a, ga)
-        bk, bs, be = _side_tokens(b, gb)
+        plain = all(pf.a[x].plain for x in ga) and all(pf.b[y].plain for y in gb)
+        ak, as_, ae = _side_tokens(a, ga, pf.a, plain)
+        bk, bs, be = _side_tokens(b, gb, pf.b, plain)
         identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
         score = 1.0 if identical else min(round(s, 4), 0.99)
         ops = ops_from_tokens(ak, as_, ae, a.units[ga[0]].start, bk, bs, be, b.units[gb[0]].start)

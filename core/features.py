@@ -26,6 +26,7 @@ class UnitFeatures:
     bag: frozenset[int]
     weight: float  # sum of the weights of `bag`
     plain: bool = True  # one stem per regex word (no hyphenated name, no "United States")
+    kids: tuple[int, ...] = ()  # folded-key ids, one per regex word (kept only when `plain`)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class _Vocab:
 
     def __init__(self) -> None:
         self.of_word: dict[str, int] = {}
+        self.key_of_word: dict[str, int] = {}
+        self.key_ids: dict[str, int] = {}
         self.of_key: dict[str, int] = {}
         self.of_stem: dict[str, int] = {}
         self.stems: list[str] = []
@@ -64,30 +67,36 @@ class _Vocab:
     def word_id(self, w: str) -> int:
         t = self.of_word.get(w)
         if t is None:
-            t = self.of_word[w] = self.key_id(learn(w))
+            k = learn(w)
+            t = self.of_word[w] = self.key_id(k)
+            self.key_of_word[w] = self.key_ids.setdefault(k, len(self.key_ids))
         return t
 
 
-def _raw(doc: Document, vocab: _Vocab) -> dict[int, tuple[list[int], bool]]:
+def _raw(doc: Document, vocab: _Vocab) -> dict[int, tuple[list[int], bool, list[int]]]:
     text = doc.text
     units = doc.units
     df = vocab.df
-    of_word = vocab.of_word
-    out: dict[int, tuple[list[int], bool]] = {}
+    get = vocab.of_word.get
+    word_id = vocab.word_id
+    kget = vocab.key_of_word.__getitem__
+    out: dict[int, tuple[list[int], bool, list[int]]] = {}
     for i in doc.content_indices:
         u = units[i]
         words = unit_words(text, u.start, u.end)
+        plain = True
         if not words:  # "* * *", "—", an emoji line: the symbols are its only evidence
             words = ["".join(text[u.start:u.end].split())]
-        try:
-            ids = [of_word[w] for w in words]
-        except KeyError:
-            ids = [vocab.word_id(w) for w in words]
-        plain = COMPLEX.isdisjoint(words)
+            plain = False
+        ids = [get(w) for w in words]
+        if None in ids:
+            ids = [t if t is not None else word_id(w) for t, w in zip(ids, words)]
+        plain = plain and COMPLEX.isdisjoint(words)
+        kids = list(map(kget, words)) if plain else []
         if not plain:
             ids = [vocab.key_id(k) for k in keys_of_words(words)[0]]
-        out[i] = (ids, plain)
-    for t, n in Counter(chain.from_iterable(map(set, (ids for ids, _ in out.values())))).items():
+        out[i] = (ids, plain, kids)
+    for t, n in Counter(chain.from_iterable(map(set, (v[0] for v in out.values())))).items():
         df[t] += n
     return out
 
@@ -111,11 +120,11 @@ def build_features(a: Document, b: Document) -> PairFeatures:
     is_stop = [w in STOPWORDS for w in vocab.stems]
     weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (a, b)))
 
-    def feats(raw: dict[int, tuple[list[int], bool]]) -> dict[int, UnitFeatures]:
+    def feats(raw: dict[int, tuple[list[int], bool, list[int]]]) -> dict[int, UnitFeatures]:
         out = {}
-        for i, (ids, plain) in raw.items():
+        for i, (ids, plain, kids) in raw.items():
             bag = frozenset(ids)
-            out[i] = UnitFeatures(tuple(ids), bag, sum(map(weights.__getitem__, bag)), plain)
+            out[i] = UnitFeatures(tuple(ids), bag, sum(map(weights.__getitem__, bag)), plain, tuple(kids))
         return out
 
     return PairFeatures(feats(raw_a), feats(raw_b), weights, vocab.df, is_stop)
@@ -127,4 +136,6 @@ def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:
         return parts[0]
     ids = tuple(t for p in parts for t in p.ids)
     bag = frozenset(ids)
-    return UnitFeatures(ids, bag, sum(weights[t] for t in bag), all(p.plain for p in parts))
+    plain = all(p.plain for p in parts)
+    kids = tuple(k for p in parts for k in p.kids) if plain else ()
+    return UnitFeatures(ids, bag, sum(weights[t] for t in bag), plain, kids)

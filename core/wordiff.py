@@ -27,13 +27,15 @@ def ops_from_tokens(
             return starts[k]
         return ends[n - 1] if n else anchor
 
+    if a_keys == b_keys:
+        return (WordOp("equal", a_starts[0], a_ends[-1], b_starts[0], b_ends[-1]),)
     ops: list[WordOp] = []
-    for op in Levenshtein.opcodes(a_keys, b_keys):
-        a0 = at(a_starts, a_ends, na, op.src_start, a_anchor)
-        a1 = a_ends[op.src_end - 1] if op.src_end > op.src_start else a0
-        b0 = at(b_starts, b_ends, nb, op.dest_start, b_anchor)
-        b1 = b_ends[op.dest_end - 1] if op.dest_end > op.dest_start else b0
-        ops.append(WordOp(op.tag, a0, a1, b0, b1))  # type: ignore[arg-type]
+    for tag, s1, e1, s2, e2 in Levenshtein.opcodes(a_keys, b_keys).as_list():
+        a0 = a_starts[s1] if s1 < na else at(a_starts, a_ends, na, s1, a_anchor)
+        a1 = a_ends[e1 - 1] if e1 > s1 else a0
+        b0 = b_starts[s2] if s2 < nb else at(b_starts, b_ends, nb, s2, b_anchor)
+        b1 = b_ends[e2 - 1] if e2 > s2 else b0
+        ops.append(WordOp(tag, a0, a1, b0, b1))  # type: ignore[arg-type]
     return tuple(ops)
 
 
