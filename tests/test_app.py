@@ -555,3 +555,15 @@ async def test_a_huge_one_sentence_row_draws_only_the_lines_on_screen():
         for y in range(view.size.height):
             assert view.render_line(y).cell_length == width
         assert len(view._line_cache) < 200  # lines are rendered per screen, not per row
+
+
+async def test_the_selection_bar_stands_before_the_active_pane():
+    app = synthetic_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.view
+        wa, _ = app.model.column_widths(view.scrollable_content_region.width)
+        line = view.render_line(0).text
+        assert line[0] == "▌" and line[3 + wa] == " "
+        await pilot.press("tab")
+        line = view.render_line(0).text
+        assert line[0] == " " and line[3 + wa] == "▌" and line[4 + wa] == "│"

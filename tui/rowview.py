@@ -105,8 +105,10 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def set_active(self, side: Side) -> None:
-        """Which pane clicks and the app's search follow (the header shows it)."""
+        """Which pane search and selection follow: the header and the selection bar show it."""
         self.active = side
+        self._line_cache.clear()
+        self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -272,11 +274,15 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         row = self._row_layout(i, width)
         console = self.app.console
         segs: list[Segment] = []
+        # The selection bar stands before the active pane's column.
         bar = selected and ln < row.height - 1
-        segs.append(Segment("▌" if bar else " ", self._style("selected-bar") if bar else None))
+        bar_col = 1 if self.active == "b" and len(row.cols) > 1 else 0
+        bar_seg = Segment("▌", self._style("selected-bar"))
+        segs.append(bar_seg if bar and bar_col == 0 else Segment(" "))
         for c, (w, plain, spans, offsets, marker) in enumerate(row.cols):
             if c:
-                segs.append(Segment(" │ ", self._style("rule")))
+                segs.append(bar_seg if bar and bar_col == c else Segment(" "))
+                segs.append(Segment("│ ", self._style("rule")))
             segs.append(Segment(marker if ln == 0 else " ", row.mark_style))
             segs.append(Segment(" "))
             if ln < len(offsets):
