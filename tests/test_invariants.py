@@ -145,13 +145,13 @@ def test_document_against_itself_is_all_identical(text):
 def test_swapping_a_and_b_mirrors_the_pairs(text_a, text_b):
     ab = compare(_src(text_a, "a"), _src(text_b, "b"))
     ba = compare(_src(text_b, "b"), _src(text_a, "a"))
-    assert sorted(pair_key(p) for p in ab.pairs) == sorted(pair_key(p, mirror=True) for p in ba.pairs)
-    # Which of two equally heavy orders is kept may differ; how much stays in order may not.
-    assert abs(in_order_weight(ab.pairs) - in_order_weight(ba.pairs)) <= 0.011 * len(ab.pairs) + 1e-9
+    assert sorted(pair_key(p, moved=True) for p in ab.pairs) == \
+        sorted(pair_key(p, mirror=True, moved=True) for p in ba.pairs)
+    assert abs(in_order_weight(ab.pairs) - in_order_weight(ba.pairs)) <= 1e-6
     j_ab, j_ba = _json_round_trip(ab), _json_round_trip(ba)
     assert j_ab["a"]["units"] == j_ba["b"]["units"] and j_ab["b"]["units"] == j_ba["a"]["units"]
-    mirrored = sorted((p["b"], p["a"], p["relation"], p["score"]) for p in j_ba["pairs"])
-    assert sorted((p["a"], p["b"], p["relation"], p["score"]) for p in j_ab["pairs"]) == mirrored
+    mirrored = sorted((p["b"], p["a"], p["relation"], p["score"], p["moved"]) for p in j_ba["pairs"])
+    assert sorted((p["a"], p["b"], p["relation"], p["score"], p["moved"]) for p in j_ab["pairs"]) == mirrored
 
 
 def test_swapped_paragraphs_mark_the_same_one_moved_both_ways():
@@ -166,8 +166,10 @@ def test_swapped_paragraphs_mark_the_same_one_moved_both_ways():
 
 
 def test_wordless_content_units_pair_with_themselves():
-    text = "Rafah talks resume after a pause.\n* * *\nThe meeting is set for Monday.\n🕊️\n"
-    check_self_comparison(compare(_src(text, "a"), _src(text, "b")), skip_wordless=False)
+    """Found by hypothesis: a unit without any word (`! !`) was left unpaired against itself."""
+    for text in ("! ! 0.\n", "Rafah talks resume after a pause.\n* * *\nThe meeting is set for Monday.\n🕊️\n",
+                 "Talks resume on Monday! !!! The meeting is set.\n"):
+        check_self_comparison(compare(_src(text, "a"), _src(text, "b")), skip_wordless=False)
 
 
 def test_real_seed_pairs_mirror_and_self_compare():
@@ -177,4 +179,5 @@ def test_real_seed_pairs_mirror_and_self_compare():
         for b in SEEDS[i + 1:]:
             ab, ba = compare(_src(a, "a"), _src(b, "b")), compare(_src(b, "b"), _src(a, "a"))
             check_alignment(ab)
-            assert sorted(pair_key(p) for p in ab.pairs) == sorted(pair_key(p, mirror=True) for p in ba.pairs)
+            assert sorted(pair_key(p, moved=True) for p in ab.pairs) == \
+                sorted(pair_key(p, mirror=True, moved=True) for p in ba.pairs)

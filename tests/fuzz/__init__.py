@@ -1,0 +1,1 @@
+"""Coverage-guided fuzzing (atheris); only `harness` is imported by pytest, never atheris."""
