@@ -567,3 +567,14 @@ async def test_the_selection_bar_stands_before_the_active_pane():
         await pilot.press("tab")
         line = view.render_line(0).text
         assert line[0] == " " and line[3 + wa] == "▌" and line[4 + wa] == "│"
+
+
+@pytest.mark.parametrize("size", [(12, 6), (30, 10), (250, 15)])
+async def test_tiny_and_odd_terminal_sizes_still_draw(size):
+    app = synthetic_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "G", "right_square_bracket", "b", "d", "s", "tab", "m")
+        view = app.view
+        width = view.scrollable_content_region.width
+        for y in range(view.size.height):
+            assert view.render_line(y).cell_length == width
