@@ -54,6 +54,7 @@ _SUSPECT_CLASS = (
 )
 _MARKS_CLASS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _SUSPECT_CHAR = re.compile(f"[{_SUSPECT_CLASS}]")
+_ANY = re.compile(f"[{_SUSPECT_CLASS}{_MARKS_CLASS}]")  # fast path: most text has none of these
 _UNSAFE = re.compile(
     # the tags of 🏴󠁧󠁢󠁥󠁮󠁧󠁿 🏴󠁧󠁢󠁳󠁣󠁴󠁿 🏴󠁧󠁢󠁷󠁬󠁳󠁿 (RGI subdivision flags) — matched whole, kept whole
     "(?<=\U0001F3F4)(?P<flag>\U000E0067\U000E0062(?:\U000E0065\U000E006E\U000E0067|"
@@ -158,7 +159,7 @@ def display_text(text: str) -> str:
     Newlines are kept (a caller showing several lines needs them); a tab becomes a space. Use
     `display_line` for anything that must stay on one line (messages, file names, table cells).
     """
-    if not _UNSAFE.search(text):
+    if not _ANY.search(text):
         return text
     text = text.replace("\t", " ")
     return _UNSAFE.sub(_replace, text)
