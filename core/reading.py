@@ -76,6 +76,9 @@ def decode(data: bytes, label: str = "input") -> tuple[str, str | None]:
             _check_not_binary(text, label)
             return normalise_newlines(text), f"{label}: read as {name} (byte-order mark); offsets index the decoded text"
     if b"\x00" in data:
+        odd, even = data[1:400:2], data[0:400:2]
+        if len(odd) >= 4 and (odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)):
+            raise InputError(f"{label}: looks like UTF-16 without a byte-order mark; save it as UTF-8")
         raise InputError(f"{label}: looks binary (contains NUL bytes), not a text article")
     body = data[len(_UTF8_BOM):] if data.startswith(_UTF8_BOM) else data
     notice = None

@@ -78,6 +78,12 @@ def test_nul_bytes_mean_binary(raw):
         decode(raw)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_gets_a_hint(codec):
+    with pytest.raises(InputError, match="UTF-16 without a byte-order mark"):
+        decode("Rafah talks resume on Monday.\n".encode(codec))
+
+
 def test_random_bytes_without_nul_are_binary():
     import random
     rnd = random.Random(7)
