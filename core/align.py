@@ -3,7 +3,8 @@
 Stages (each testable alone): `features` (keys, stems, IDF weights) → `candidates` (exact
 anchors + inverted index, scored) → `_select` (one-to-one, preferring pairs that fit the order of
 confident anchors, so a repeated sentence pairs with the occurrence that fits its surroundings) →
-`_extend` (splits and merges: grow a pair by adjacent unpaired units while the score rises) →
+`_fill_gaps` (units left over between two in-order pairs are compared with each other, the
+near-linear pass around the anchors that finds reworded sentences the index missed) → `_extend` (splits and merges: grow a pair by adjacent unpaired units while the score rises) →
 `order.heaviest_chain` (pairs off the common order are `moved`).
 """
 
