@@ -28,6 +28,8 @@ DEFAULT_THRESHOLD = 0.33
 #: Lower bounds of the `edited` and `paraphrase` relations (see module docstring).
 EDITED = 0.80
 PARAPHRASE = 0.50
+#: Above this many word pairs, the order term is not computed (bit-parallel, but still N×M).
+MAX_ORDER_CELLS = 10**8
 #: Weight of word overlap vs word order in the score.
 OVERLAP_SHARE = 0.75
 
@@ -50,7 +52,10 @@ def score_units(fa: UnitFeatures, fb: UnitFeatures, weights: list[float], min_di
     dice = 2.0 * shared_weight(fa, fb, weights) / total
     if dice < min_dice:
         return 0.0
-    order = Indel.normalized_similarity(fa.ids, fb.ids)
+    if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS:
+        order = Indel.normalized_similarity(fa.ids, fb.ids)
+    else:  # a runaway unit (a book on one line): word order would cost N×M; count overlap twice
+        order = dice
     # Rounded so summation order (A/B swapped) cannot change a tie-break.
     return round(min(0.99, OVERLAP_SHARE * dice + (1.0 - OVERLAP_SHARE) * order), 9)
 

@@ -10,6 +10,30 @@ from .model import WordOp
 from .normalise import tokens_with_spans
 
 
+#: Above this many word pairs (runaway units), only the common head and tail are diffed.
+MAX_DIFF_CELLS = 10**8
+
+
+def _opcodes(a: Sequence, b: Sequence) -> list[tuple[str, int, int, int, int]]:
+    na, nb = len(a), len(b)
+    if na * nb <= MAX_DIFF_CELLS:
+        return Levenshtein.opcodes(a, b).as_list()
+    p = 0
+    while p < na and p < nb and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < na - p and q < nb - p and a[na - 1 - q] == b[nb - 1 - q]:
+        q += 1
+    out = [("equal", 0, p, 0, p)] if p else []
+    ma, mb = na - q, nb - q
+    if ma > p or mb > p:
+        tag = "replace" if ma > p and mb > p else ("delete" if ma > p else "insert")
+        out.append((tag, p, ma, p, mb))
+    if q:
+        out.append(("equal", ma, na, mb, nb))
+    return out
+
+
 def ops_from_tokens(
     a_keys: Sequence[str], a_starts: Sequence[int], a_ends: Sequence[int], a_anchor: int,
     b_keys: Sequence[str], b_starts: Sequence[int], b_ends: Sequence[int], b_anchor: int,
@@ -30,7 +54,7 @@ def ops_from_tokens(
     if a_keys == b_keys:
         return (WordOp("equal", a_starts[0], a_ends[-1], b_starts[0], b_ends[-1]),)
     ops: list[WordOp] = []
-    for tag, s1, e1, s2, e2 in Levenshtein.opcodes(a_keys, b_keys).as_list():
+    for tag, s1, e1, s2, e2 in _opcodes(a_keys, b_keys):
         a0 = a_starts[s1] if s1 < na else at(a_starts, a_ends, na, s1, a_anchor)
         a1 = a_ends[e1 - 1] if e1 > s1 else a0
         b0 = b_starts[s2] if s2 < nb else at(b_starts, b_ends, nb, s2, b_anchor)

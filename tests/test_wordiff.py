@@ -42,3 +42,13 @@ def test_empty_side():
     a, b = "Hello world.", "..."
     ops = word_ops(a, [(0, len(a))], b, [(0, len(b))])
     assert [(op.tag, op.b_start, op.b_end) for op in ops] == [("delete", 0, 0)]
+
+
+def test_runaway_units_fall_back_to_head_and_tail(monkeypatch):
+    import rafahdiff.core.wordiff as wordiff
+    monkeypatch.setattr(wordiff, "MAX_DIFF_CELLS", 1)
+    a = "one two three four five six"
+    b = "one two seven eight five six"
+    ops = word_ops(a, [(0, len(a))], b, [(0, len(b))])
+    assert spans(a, b, ops) == [("equal", "one two", "one two"), ("replace", "three four", "seven eight"),
+                                ("equal", "five six", "five six")]
