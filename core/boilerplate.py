@@ -126,6 +126,7 @@ def _name_like(text: str, st: _St) -> bool:
 
 
 def _decide(lines: list[bf.Line]) -> list[_Verdict]:
+    """A verdict per logical line: structure first, then families, then the line model."""
     n = len(lines)
     out = [_Verdict() for _ in range(n)]
     if n == 0:
@@ -134,7 +135,7 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
     stats = list(map(_St, raw.words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
     thr = _model().threshold
     texts = [ln.text for ln in lines]
-    pattern = [bp.line_category(t) for t in texts]
+    pattern = [bp.line_category(t, w) for t, w in zip(texts, raw.words)]
 
     # Body: first and last long line that the model and the patterns leave as content.
     def body_line(i: int) -> bool:
@@ -261,9 +262,7 @@ def classify(text: str, spans: list[Span]) -> list[Unit]:
         v = verdicts[k]
         kind = sp.kind
         if v.heading and per_line[li] == 1 and lines[k].first == lines[k].last:
-            kind = "heading"
-        elif v.category is None and kind == "heading" and not v.heading:
-            kind = kind  # a subheading inside the body stays as the segmenter saw it
+            kind = "heading"  # the headline is a heading whatever its punctuation
         units.append(Unit(sp.start, sp.end, kind, v.category, v.reason))  # type: ignore[arg-type]
     return units
 

@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
 _TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
 _SENT_BREAK = re.compile(r"""[.!?…]["'”’)\]]*\s+["'“‘(]?[A-ZА-Я0-9]""")
 _SEPARATORS = re.compile(r"[|•›»]|\s[·/>–-]\s")
-_HEAD = 200
+_HEAD = 120
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co|in|az|uk|de|ru|fr|es|it|io)\b|@\w")
 _FIRST_CHARS = re.compile(r"(?<!\S)\S")
 _STRIP = str.maketrans({ch: " " for ch in ".,;:!?\"'“”‘’()[]«»"})
@@ -178,7 +178,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     texts = [ln.text for ln in lines]
     heads = [t[:_HEAD] for t in texts]
     log1p = math.log1p
-    words = [len(t.split()) for t in texts]
+    # Long lines: count spaces instead of splitting (no list per paragraph); exact enough there.
+    words = [len(t.split()) if len(t) < 300 else t.count(" ") + 1 for t in texts]
     chars = [len(t) for t in texts]
     hwords = [len(h.split()) or 1 for h in heads]
     toks = [h.lower().translate(_STRIP).split() for h in heads]
@@ -222,7 +223,7 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         [1.0 if t[:1].islower() else 0.0 for t in texts],
         [sum(map(str.isdigit, h)) / hl for h, hl in zip(heads, hlen)],
         [1.0 - (sum(map(str.isalnum, h)) + h.count(" ")) / hl for h, hl in zip(heads, hlen)],
-        [log1p(len(_SENT_BREAK.findall(t, 0, 2000))) if len(t) > 30 else 0.0 for t in texts],
+        [log1p(len(_SENT_BREAK.findall(t, 0, 600))) if len(t) > 30 else 0.0 for t in texts],
         [1.0 if _SEPARATORS.search(h) else 0.0 for h in heads],
         [1.0 if _URLISH.search(h) else 0.0 for h in heads],
         [1.0 if counts[k] > 1 else 0.0 for k in keys],

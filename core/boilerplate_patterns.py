@@ -210,11 +210,14 @@ def _anchored_category(line: str, nwords: int) -> tuple[str, str] | None:
     return None
 
 
-def line_category(line: str) -> tuple[str, str] | None:
-    """(category, reason) for a line that matches a known furniture family, else None."""
-    words = line.split()
-    nwords = len(words)
-    if not nwords:
+def line_category(line: str, nwords: int | None = None) -> tuple[str, str] | None:
+    """(category, reason) for a line that matches a known furniture family, else None.
+
+    `nwords` (the line's word count) may be passed when already known.
+    """
+    if nwords is None:
+        nwords = len(line.split())
+    if not nwords or nwords > 60:
         return None
     if nwords <= 30:
         found = _anchored_category(line, nwords)
@@ -226,15 +229,16 @@ def line_category(line: str) -> tuple[str, str] | None:
                 continue
             if _UNANCHORED_RE[reason].search(low) and pat.search(line):
                 return cat, reason
-    cap = caption_reason(line)
+    cap = caption_reason(line, nwords)
     if cap is not None:
         return "caption", cap
     return None
 
 
-def caption_reason(line: str) -> str | None:
-    words = line.split()
-    if len(words) < 6 or len(words) > 60:
+def caption_reason(line: str, nwords: int | None = None) -> str | None:
+    if nwords is None:
+        nwords = len(line.split())
+    if nwords < 6 or nwords > 60:
         return None
     low = line.lower()
     if _CAPTION_KEYS.search(low):
@@ -243,7 +247,7 @@ def caption_reason(line: str) -> str | None:
                 return reason
     if line[-1:] not in ".!?…\"'”’»)]:;,":
         m = TRAILING_CREDIT.search(line)
-        if m and len(m.group(1)) <= 40 and len(words) - len(m.group(1).split()) >= 6:
+        if m and len(m.group(1)) <= 40 and nwords - len(m.group(1).split()) >= 6:
             return f"a photo caption (ends with the credit “{m.group(1)}”)"
     return None
 
