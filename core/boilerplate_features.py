@@ -47,6 +47,9 @@ _COMMENTS = re.compile(
     r"kommentare|comentarios|commentaires|комментарии)\b",
     re.IGNORECASE,
 )
+# "Gary M on September 17, 2018 at 8:50 pm said:" — the head of a reader comment.
+_COMMENT_HEAD = re.compile(r"\b(?:said|says|wrote|writes|replied)\s*:\s*$|^reply$", re.IGNORECASE)
+_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*[\]\)\"'”’»]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,7 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "stop_2", "prev_words", "next_words", "in_body",
     "body_dist", "after_comments", "short_run", "rel_words", "rel_mean_words_2", "page_terminal",
     "caps_unpunctuated", "short_unpunctuated", "digits_short", "stop_x_words", "lower_unpunctuated",
+    "ellipsis_end", "comment_head",
 )
 
 STAGE2_FEATURES: tuple[str, ...] = (
@@ -193,7 +197,11 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
-    comments_at = next((i for i, (t, w) in enumerate(zip(texts, words)) if w <= 6 and _COMMENTS.match(t)), -1)
+    comments_at = next(
+        (i for i, (t, w) in enumerate(zip(texts, words))
+         if (w <= 6 and _COMMENTS.match(t)) or (w <= 20 and _COMMENT_HEAD.search(t))),
+        -1,
+    )
     short = [w <= 4 for w in words]
     run_len = [0] * n
     i = 0
@@ -254,6 +262,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         [d if w <= 6 else 0.0 for d, w in zip(cols[12], words)],
         [sp * v for sp, v in zip(stop, lw)],
         [(1.0 - c) * (1.0 - t) for c, t in zip(caps, term)],
+        [1.0 if _ELLIPSIS_END.search(t[-6:]) else 0.0 for t in texts],
+        [1.0 if w <= 20 and _COMMENT_HEAD.search(t) else 0.0 for t, w in zip(texts, words)],
     ))
     return cols, LineStats(words, chars, term, caps, stop, toks)
 
