@@ -12,7 +12,6 @@ time (rafahdiff.core.boilerplate evaluates the weights in pure Python).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -24,17 +23,7 @@ from sklearn.preprocessing import StandardScaler
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_features():
-    """Load core/boilerplate_features.py by path: it is self-contained, and this keeps training
-    independent of the rest of the package (which may be mid-edit)."""
-    spec = importlib.util.spec_from_file_location("boilerplate_features", ROOT / "core" / "boilerplate_features.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["boilerplate_features"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-bf = _load_features()
+from rafahdiff.core import boilerplate_features as bf  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "bench-data" / "aeb_lines.jsonl"
 OUT = ROOT / "core" / "boilerplate_model.json"

@@ -135,7 +135,7 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
     stats = list(map(_St, raw.words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
     thr = _model().threshold
     texts = [ln.text for ln in lines]
-    pattern = [bp.line_category(t, w) for t, w in zip(texts, raw.words)]
+    pattern = raw.pattern
 
     # Body: first and last long line that the model and the patterns leave as content.
     def body_line(i: int) -> bool:

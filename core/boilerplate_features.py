@@ -17,6 +17,8 @@ import operator
 import re
 from dataclasses import dataclass
 
+from . import boilerplate_patterns as bp
+
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had
@@ -105,6 +107,7 @@ class LineStats:
     cap_share: list[float]
     stop_share: list[float]
     tokens: list[list[str]]
+    pattern: list[tuple[str, str] | None]
 
 
 def _prefix(values: list[float]) -> list[float]:
@@ -159,7 +162,7 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "stop_2", "prev_words", "next_words", "in_body",
     "body_dist", "after_comments", "short_run", "rel_words", "rel_mean_words_2", "page_terminal",
     "caps_unpunctuated", "short_unpunctuated", "digits_short", "stop_x_words", "lower_unpunctuated",
-    "ellipsis_end", "comment_head",
+    "ellipsis_end", "comment_head", "family_hit", "family_near_2", "after_end_marker",
 )
 
 STAGE2_FEATURES: tuple[str, ...] = (
@@ -197,6 +200,18 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
+    pattern = [bp.line_category(t, w) for t, w in zip(texts, words)]
+    hit = [0.0 if pc is None else 1.0 for pc in pattern]
+    # After the body has started (three long sentences), a link list, tags line or credit
+    # marks the end of the article: what follows is usually more furniture.
+    after_end = [0.0] * n
+    prose = 0
+    for i in range(n):
+        if words[i] >= 10 and term[i]:
+            prose += 1
+        elif prose >= 3 and pattern[i] is not None and pattern[i][0] in ("promo", "credit"):
+            after_end[i + 1:] = [1.0] * (n - i - 1)
+            break
     comments_at = next(
         (i for i, (t, w) in enumerate(zip(texts, words))
          if (w <= 6 and _COMMENTS.match(t)) or (w <= 20 and _COMMENT_HEAD.search(t))),
@@ -264,8 +279,11 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         [(1.0 - c) * (1.0 - t) for c, t in zip(caps, term)],
         [1.0 if _ELLIPSIS_END.search(t[-6:]) else 0.0 for t in texts],
         [1.0 if w <= 20 and _COMMENT_HEAD.search(t) else 0.0 for t, w in zip(texts, words)],
+        hit,
+        window_means(_prefix(hit), n, 2),
+        after_end,
     ))
-    return cols, LineStats(words, chars, term, caps, stop, toks)
+    return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
 
 
 def _topicality(probs: list[float], tokens: list[list[str]]) -> list[float]:
