@@ -11,7 +11,7 @@ import argparse
 import itertools
 import time
 
-from _common import median
+from _common import machine_speed, median
 
 from rafahdiff.core import read_source
 from rafahdiff.core.align import _extend, _select, align
@@ -26,6 +26,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
+    print(machine_speed())
     ids = [s.id for s in list_seeds()]
     src = {i: read_source(i) for i in ids}
     docs = {i: analyse(src[i]) for i in ids}

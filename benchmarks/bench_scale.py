@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 
-from _common import PAN, median
+from _common import PAN, machine_speed, median
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "4m": 4_000_000, "8m": 8_000_000}
 
@@ -171,6 +171,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(args.one)))
         return
+    print(machine_speed())
     print("wall = elapsed seconds, cpu = process CPU seconds (less sensitive to a shared machine)")
     print(f"{'size':>5} {'units A/B':>13} {'pipe wall':>9} {'pipe cpu':>8} {'align wall':>10} {'align cpu':>9} {'peak MB':>8} {'prec':>6} {'recall':>6} {'pairs':>6} {'moved':>6}")
     for name in args.sizes:
