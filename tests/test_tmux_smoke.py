@@ -27,10 +27,12 @@ pytestmark = [
 class Term:
     """One tmux server of our own (its own socket), one session, one pane."""
 
-    def __init__(self, tmp: Path, width: int = 100, height: int = 30) -> None:
-        self.socket = f"rafahdiff-smoke-{os.getpid()}"
+    def __init__(self, tmp: Path, width: int = 100, height: int = 30, args: str = "001 002",
+                 stdin: Path | None = None) -> None:
+        self.socket = f"rafahdiff-smoke-{os.getpid()}-{tmp.name}"
         self.status = tmp / "status"
-        env_cmd = f"{RAFAHDIFF} 001 002; echo $? > {self.status}"
+        feed = f"cat {stdin} | " if stdin is not None else ""
+        env_cmd = f"{feed}{RAFAHDIFF} {args}; echo $? > {self.status}"
         self._tmux("new-session", "-d", "-s", "smoke", "-x", str(width), "-y", str(height), env_cmd)
 
     def _tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -103,3 +105,24 @@ def test_real_program_in_tmux(term):
     while not term.status.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert term.status.read_text().strip() == "0"
+
+
+def test_article_on_piped_stdin_still_takes_keys(tmp_path):
+    """`cat a.txt | rafahdiff - 002`: the article comes from the pipe, the keys from the terminal."""
+    from rafahdiff.core.seeds import list_seeds
+
+    seed = next(s for s in list_seeds() if s.id == "001")
+    term = Term(tmp_path, args="- 002", stdin=seed.path)
+    try:
+        screen = term.wait_for("row 1/")
+        assert "A -" in screen and "Rafah Assault on Hold" in screen
+        term.keys("j", "j")
+        term.wait_for("row 3/")
+        term.keys("q")
+        deadline = time.monotonic() + 20
+        while not term.status.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert term.status.exists(), "q did not end the program:\n" + term.screen()
+        assert term.status.read_text().strip() == "0"
+    finally:
+        term.close()

@@ -33,6 +33,10 @@ from .rowview import DiffView
 #: Actions that move or change the rows (disabled while a modal screen covers them).
 _VIEW_ACTIONS = frozenset(spec.action.split("(")[0] for spec in KEYS) - {"help", "quit"}
 
+#: Actions that only mean something with two documents: hidden from the footer and inert in
+#: one-document mode (`rafahdiff 002`) rather than offered and silently doing nothing.
+_TWO_SIDED_ACTIONS = frozenset({"swap", "switch_pane", "set_pane", "partner", "toggle_diff_only"})
+
 #: Inputs above this many characters are aligned in a worker thread behind a progress indicator.
 BACKGROUND_CHARS = 150_000
 
@@ -443,19 +447,56 @@ class RafahdiffApp(App[int]):
         """Keys meant for the rows do nothing while the help screen (or another modal) is up."""
         if action in _VIEW_ACTIONS and len(self.screen_stack) > 1:
             return False
+        if action in _TWO_SIDED_ACTIONS and self._one_document():
+            return False
         return True
+
+    def _one_document(self) -> bool:
+        if self.model is not None:
+            return not self.model.two_sided
+        return self._src[0] is not None and self._src[1] is None
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette lists every keyed action, with its keys and binding id."""
         for spec in KEYS:
+            if spec.action.split("(")[0] in _TWO_SIDED_ACTIONS and self._one_document():
+                continue
             keys = display_keys(effective_keys(spec, self.user_keymap))
             yield SystemCommand(palette_title(spec), f"keys: {keys}  ·  binding id: {spec.id}",
                                 partial(self.run_action, spec.action))
         yield from super().get_system_commands(screen)
 
 
+def keyboard_from_terminal(tty_path: str = "/dev/tty") -> str | None:
+    """Make file descriptor 0 the terminal when standard input carried an article.
+
+    `cat a.txt | rafahdiff - b` leaves stdin at the end of a pipe, and Textual reads keys from
+    fd 0: without this the app would draw but ignore every key, `q` included. Like `less`, read
+    keys from the controlling terminal instead. Returns an error line when there is none.
+    """
+    try:
+        if os.isatty(0):
+            return None
+    except (OSError, ValueError):
+        pass
+    try:
+        fd = os.open(tty_path, os.O_RDWR)
+    except OSError:
+        return ("standard input held an article and there is no terminal to read keys from; "
+                "use --format text, html, markdown or json")
+    try:
+        os.dup2(fd, 0)
+    finally:
+        os.close(fd)
+    return None
+
+
 def run_app(src_a: SourceText, src_b: SourceText | None, threshold: float) -> int:
     """Run the app until the user quits; the CLI's exit status."""
+    problem = keyboard_from_terminal()
+    if problem is not None:
+        print(f"rafahdiff: {problem}", file=sys.stderr)
+        return 2
     app = RafahdiffApp(src_a, src_b, threshold)
     app.run()
     if app.error_message:

@@ -43,6 +43,13 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="rafahdiff.help_close"),
+        # The same movement keys as the rows, so the table scrolls on a small terminal.
+        Binding("j,down", "scroll_help(1)", "Scroll down", show=False, id="rafahdiff.help_down"),
+        Binding("k,up", "scroll_help(-1)", "Scroll up", show=False, id="rafahdiff.help_up"),
+        Binding("pagedown,space", "scroll_help(10)", "Page down", show=False, id="rafahdiff.help_page_down"),
+        Binding("pageup", "scroll_help(-10)", "Page up", show=False, id="rafahdiff.help_page_up"),
+        Binding("g,home", "scroll_help(-100000)", "Top", show=False, id="rafahdiff.help_top"),
+        Binding("G,end", "scroll_help(100000)", "Bottom", show=False, id="rafahdiff.help_bottom"),
     ]
 
     def __init__(self, keymap: dict[str, str]) -> None:
@@ -58,3 +65,6 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(
                 "\nRemap a key: RAFAHDIFF_KEYMAP=\"rafahdiff.down=ctrl+n,j;rafahdiff.quit=ctrl+q\" rafahdiff 001 002"
                 "\nPress escape, q or ? to close.", style="dim"))
+
+    def action_scroll_help(self, lines: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -1,0 +1,113 @@
+"""Regression tests for what a reader hit while using the app (one test per bug fixed).
+
+Each test fails on the code before its fix: a headline cut mid-phrase without an ellipsis,
+two-document keys offered (and silently doing nothing) in one-document mode, a help screen that
+`j`/`k` could not scroll on a small terminal, and piped standard input leaving the app deaf.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+from rafahdiff.tui import app as app_module
+from rafahdiff.tui.app import RafahdiffApp
+from rafahdiff.tui.help import HelpScreen
+
+from .app_support import synthetic_alignment, whole_screen
+
+LONG_TITLE = "Alpha headline that runs on far longer than any pane header could hold in one line of text"
+
+
+def long_title_app() -> RafahdiffApp:
+    al = synthetic_alignment()
+    a = dataclasses.replace(al.a, title=LONG_TITLE)
+    return RafahdiffApp(alignment=dataclasses.replace(al, a=a))
+
+
+async def test_a_long_headline_ends_in_an_ellipsis_in_the_pane_header():
+    app = long_title_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        head = app.query_one("#head-a")
+        lines = [strip.text for strip in head.render_lines(head.region.reset_offset)]
+        title_line = lines[1].rstrip()
+        assert title_line.strip().startswith("Alpha headline")
+        assert title_line.endswith("…"), f"title cut without an ellipsis: {title_line!r}"
+
+
+async def test_one_document_mode_does_not_offer_two_document_keys():
+    app = RafahdiffApp(alignment=dataclasses.replace(synthetic_alignment(), b=None, pairs=()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        footer = whole_screen(app).splitlines()[-1]
+        assert "Boiler" in footer  # still meaningful with one document
+        for label in ("Swap", "Partner", "Diffs"):
+            assert label not in footer, f"{label} offered in one-document mode: {footer!r}"
+        await pilot.press("d", "s", "m")
+        await pilot.pause()
+        assert not app.model.diff_only
+        assert not app.swapped
+        assert "diffs only" not in str(app.query_one("#status").render())
+
+
+async def test_one_document_palette_lists_no_two_document_actions():
+    app = RafahdiffApp(alignment=dataclasses.replace(synthetic_alignment(), b=None, pairs=()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert any("boilerplate" in t for t in titles)
+        assert not any("swap" in t.lower() for t in titles)
+
+
+async def test_j_and_k_scroll_the_help_screen_on_a_small_terminal():
+    app = RafahdiffApp(alignment=synthetic_alignment())
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0  # the help is taller than the screen
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+def test_piped_stdin_without_a_terminal_is_one_clear_line(monkeypatch, tmp_path):
+    monkeypatch.setattr(app_module.os, "isatty", lambda fd: False)
+    problem = app_module.keyboard_from_terminal(str(tmp_path / "no-such-tty"))
+    assert problem is not None and "\n" not in problem
+    assert "--format" in problem
+
+
+def test_a_terminal_stdin_is_left_alone(monkeypatch):
+    monkeypatch.setattr(app_module.os, "isatty", lambda fd: True)
+    calls = []
+    monkeypatch.setattr(app_module.os, "dup2", lambda *a: calls.append(a))
+    assert app_module.keyboard_from_terminal("/nonexistent") is None
+    assert calls == []
+
+
+def test_piped_stdin_reads_keys_from_the_terminal(monkeypatch):
+    """The pipe on fd 0 is replaced by the terminal (here a pseudo-terminal) before the app runs."""
+    master, slave = os.openpty()
+    saved = os.dup(0)
+    r, w = os.pipe()
+    try:
+        os.dup2(r, 0)  # stdin is a pipe, as with `cat a.txt | rafahdiff - b`
+        assert not os.isatty(0)
+        assert app_module.keyboard_from_terminal(os.ttyname(slave)) is None
+        assert os.isatty(0)
+    finally:
+        os.dup2(saved, 0)
+        for fd in (saved, r, w, master, slave):
+            os.close(fd)
