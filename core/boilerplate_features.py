@@ -36,6 +36,22 @@ STOPWORDS = frozenset(
     ve bir bu da de ile için olarak""".split()
 )
 
+# Words that page furniture is made of (menus, share bars, account links, credits), in a few
+# languages: their share in a line is a soft signal, never a decision by itself.
+FURNITURE_WORDS = frozenset(
+    """login log sign register account subscribe subscription newsletter newsletters share shares
+    tweet email print comments comment reply replies privacy cookie cookies terms policy rights
+    reserved copyright advertise advertisement advertising sponsored menu search home homepage
+    facebook twitter instagram youtube linkedin pinterest whatsapp telegram reddit tiktok rss
+    follow related popular trending recommended more next previous prev click here tags topics
+    categories category archive archives about contact careers jobs help faq support feedback
+    sitemap events shop store premium view views video videos photos gallery podcast podcasts app
+    download deals posted updated published ago min read author authors editor editors staff
+    photo image images credit getty reuters afp ap contributors sections section latest top
+    inicio buscar suscribirse compartir comentarios publicidad anzeige werbung teilen startseite
+    accueil partager publicité commentaires реклама поделиться комментарии главная""".split()
+)
+
 _TERMINAL = re.compile(r"""[.!?…。！？]["'”’»)\]]*$""")
 _SENT_BREAK = re.compile(r"""[.!?…]["'”’)\]]*\s+["'“‘(]?[A-ZА-Я0-9]""")
 _SEPARATORS = re.compile(r"[|•›»]|\s[·/>–-]\s")
@@ -163,6 +179,7 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "body_dist", "after_comments", "short_run", "rel_words", "rel_mean_words_2", "page_terminal",
     "caps_unpunctuated", "short_unpunctuated", "digits_short", "stop_x_words", "lower_unpunctuated",
     "ellipsis_end", "comment_head", "family_hit", "family_near_2", "after_end_marker",
+    "furniture_words", "furniture_words_2",
 )
 
 STAGE2_FEATURES: tuple[str, ...] = (
@@ -192,6 +209,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     toks = [h.lower().translate(_STRIP).split() for h in heads]
     is_stop = STOPWORDS.__contains__
     stop = [sum(map(is_stop, tk)) / (len(tk) or 1) for tk in toks]
+    is_furn = FURNITURE_WORDS.__contains__
+    furn = [sum(map(is_furn, tk)) / (len(tk) or 1) for tk in toks]
     caps = [sum(map(str.isupper, "".join(_FIRST_CHARS.findall(h)))) / hw for h, hw in zip(heads, hwords)]
     term = [1.0 if _TERMINAL.search(t[-12:]) else 0.0 for t in texts]
     lw = [log1p(w) for w in words]
@@ -282,6 +301,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         hit,
         window_means(_prefix(hit), n, 2),
         after_end,
+        furn,
+        window_means(_prefix(furn), n, 2),
     ))
     return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
 
