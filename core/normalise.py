@@ -58,25 +58,33 @@ def word_key(word: str) -> str:
     return _ALIASES.get(w, w) or word.lower()
 
 
-def tokens_with_spans(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    """(key, start, end) for each word of `text`; "United States" becomes one `us` token."""
+def tokens_with_spans(text: str, offset: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """(key, start, end) for each word of `text` (from `offset` to `end` when `end` is given,
+    offsets then into `text`; else `text` is the unit and offsets are shifted by `offset`).
+    "United States" becomes one `us` token, "US-Israel" two."""
+    if end is None:
+        it, shift = _WORD.finditer(text), offset
+    else:
+        it, shift = _WORD.finditer(text, offset, end), 0
+    keys = _KEYS
     out: list[tuple[str, int, int]] = []
-    for m in _WORD.finditer(text):
+    for m in it:
         word = m.group(0)
-        if _HYPHEN.search(word) and any(part[:1].isupper() or part[:1].isdigit() for part in _HYPHEN.split(word)):
+        k = keys.get(word) or learn(word)
+        parts = _SPLIT.get(word)
+        if parts is not None:
             # "US-Israel", "pro-Israel", "COVID-19": separate names; "cease-fire" stays one word.
             pos = m.start()
             for part in _HYPHEN.split(word):
                 if part:
-                    out.append((word_key(part), offset + pos, offset + pos + len(part)))
+                    out.append((word_key(part), shift + pos, shift + pos + len(part)))
                 pos += len(part) + 1
             continue
-        k = word_key(word)
         if out and (out[-1][0], k) in _PHRASES:
             prev = out.pop()
-            out.append((_PHRASES[(prev[0], k)], prev[1], offset + m.end()))
+            out.append((_PHRASES[(prev[0], k)], prev[1], shift + m.end()))
             continue
-        out.append((k, offset + m.start(), offset + m.end()))
+        out.append((k, shift + m.start(), shift + m.end()))
     return out
 
 
@@ -166,7 +174,7 @@ def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     if plain:
         spans = [m.span() for m in _WORD.finditer(text, start, end)]
         return keys, [a for a, _ in spans], [b for _, b in spans]
-    toks = tokens_with_spans(text[start:end], start)
+    toks = tokens_with_spans(text, start, end)
     return [k for k, _, _ in toks], [a for _, a, _ in toks], [b for _, _, b in toks]
 
 
