@@ -11,6 +11,7 @@ from __future__ import annotations
 from .align import align
 from .boilerplate import classify, refine_unpaired
 from .model import Alignment, Document, SourceText
+from .reading import MAX_UNITS, shorten, too_many_units
 from .score import DEFAULT_THRESHOLD
 from .segment import segment
 from .stats import compute_stats
@@ -28,7 +29,10 @@ def _title(text: str, units) -> str:
 
 def analyse(src: SourceText) -> Document:
     """Segment and classify one article."""
-    units = tuple(classify(src.text, segment(src.text)))
+    spans = segment(src.text)
+    if len(spans) > MAX_UNITS:  # memory grows with units: refuse before classifying
+        raise too_many_units(shorten(src.source), len(spans), MAX_UNITS)
+    units = tuple(classify(src.text, spans))
     return Document(source=src.source, path=src.path, text=src.text, title=_title(src.text, units), units=units)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -27,6 +28,12 @@ from .seeds import find_seed, matching_seeds
 #: enough that the whole engine stays within the time and memory stated in the README
 #: (benchmarks/bench_hostile.py measures both on the worst shapes of input).
 MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+#: Most units (sentences, headings, short lines) one article may have. The engine's memory grows
+#: with the number of units (≈2 KB each through boilerplate features and alignment), so this, not
+#: the byte size, bounds the worst case: 100,000 one-word lines fit, while 16 MiB of one-character
+#: lines (8 million units) would need ≈18 GB. Checked on lines here, on segments in `pipeline`.
+MAX_UNITS = 200_000
 
 #: How often a regular file that keeps changing under us is re-read before giving up.
 READ_ATTEMPTS = 3
@@ -112,6 +119,17 @@ def normalise_newlines(text: str) -> str:
 def _check_text(text: str, label: str) -> None:
     if not text.strip():
         raise InputError(f"{label}: is empty (no text to compare)")
+    if text.count("\n") > MAX_UNITS:  # cheap bound first; count only non-blank lines if needed
+        lines = sum(1 for _ in _NON_BLANK_LINE.finditer(text))
+        if lines > MAX_UNITS:
+            raise too_many_units(label, lines, MAX_UNITS, "lines")
+
+
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
+
+
+def too_many_units(label: str, n: int, limit: int, what: str = "sentences and lines") -> InputError:
+    return InputError(f"{label}: {n:,} {what}, more than the {limit:,} one article may have (MAX_UNITS)")
 
 
 def _too_big(label: str, limit: int) -> InputError:

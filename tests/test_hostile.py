@@ -194,6 +194,14 @@ def test_every_line_identical(tmp_path):
         assert all(p["relation"] == "identical" for p in data["pairs"])
 
 
+def test_more_lines_than_max_units_is_one_line(tmp_path):
+    """16 MiB of one-character lines would be 8 million units (≈18 GB): refused up front."""
+    from rafahdiff.core.reading import MAX_UNITS
+
+    f = _file(tmp_path, "lines", b"a\n" * (MAX_UNITS + 1))
+    assert_one_line_error(run_proc([str(f), "001"], timeout=HANG_GUARD), "MAX_UNITS")
+
+
 def test_input_over_the_limit_from_stdin_is_one_line():
     from rafahdiff.core.reading import MAX_INPUT_BYTES
 

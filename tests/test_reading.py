@@ -292,6 +292,24 @@ def test_size_limit_from_stat_and_from_stream(tmp_path):
         read_bytes_source(b"x" * 11, "s", "s", limit=10)
 
 
+def test_too_many_lines_is_refused_before_any_work(monkeypatch):
+    monkeypatch.setattr(reading, "MAX_UNITS", 50)
+    text = "x\n\n" * 51
+    with pytest.raises(InputError, match="51 lines, more than the 50"):
+        read_bytes_source(text.encode(), "many.txt", "many.txt")
+    assert read_bytes_source(("x\n\n" * 50).encode(), "ok.txt", "ok.txt").text.count("x") == 50
+
+
+def test_too_many_sentences_is_refused_by_the_pipeline(monkeypatch):
+    from rafahdiff.core import pipeline
+    from rafahdiff.core.model import SourceText
+
+    monkeypatch.setattr(pipeline, "MAX_UNITS", 50)
+    with pytest.raises(InputError, match="sentences and lines, more than the 50"):
+        pipeline.analyse(SourceText("s", "s", "Go now. " * 60))
+    assert len(pipeline.analyse(SourceText("s", "s", "Go now. " * 20)).units) >= 1
+
+
 def test_stdin_closed_or_missing(monkeypatch):
     monkeypatch.setattr("sys.stdin", None)
     with pytest.raises(InputError, match="closed"):
