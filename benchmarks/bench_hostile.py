@@ -5,7 +5,7 @@ Run: /work/venv/bin/python benchmarks/bench_hostile.py [--repeat 3] [--only NAME
 Every case of tests/hostile_cases.py (empty, whitespace-only, a single 10 MB line, 100,000
 one-word lines, identical lines, no punctuation, mixed scripts, combining marks, CRLF, lone CR,
 BOM, invalid UTF-8, terminal attacks, binary), plus an input of exactly MAX_INPUT_BYTES of
-article text, each run as a fresh `rafahdiff` process in three modes: the document alone, against
+article text and two of exactly MAX_UNITS units (lines; sentences), each run as a fresh `rafahdiff` process in three modes: the document alone, against
 seed 001, and against itself (the quadratic worst case an aligner can fall into). `--format json`
 to /dev/null, plus `--format text` for the document alone. Peak RSS comes from wait4() of that one
 process. The timeout is a hang guard: a case that reaches it prints TIMEOUT.
@@ -35,6 +35,21 @@ def max_size_article() -> bytes:
 
     seeds = "\n\n".join(seed_text(p) for p in ("000", "001", "002", "003", "004")).encode()
     return (seeds * (MAX_INPUT_BYTES // len(seeds) + 1))[:MAX_INPUT_BYTES].rsplit(b"\n", 1)[0] + b"\n"
+
+
+def max_units_lines() -> bytes:
+    """Exactly MAX_UNITS distinct one-word lines: the most units an input may have."""
+    from rafahdiff.core.reading import MAX_UNITS
+
+    return "".join(f"word{i}\n" for i in range(MAX_UNITS)).encode()
+
+
+def max_units_sentences() -> bytes:
+    """MAX_UNITS short sentences, fifty to a line."""
+    from rafahdiff.core.reading import MAX_UNITS
+
+    line = " ".join(f"Talks resume on day {k}." for k in range(50)) + "\n"
+    return (line * (MAX_UNITS // 50)).encode()
 
 
 def run_once(args: list[str], timeout: float) -> tuple[float, float, int, str]:
@@ -69,6 +84,8 @@ def main() -> None:
     args = ap.parse_args()
     cases = dict(CASES)
     cases["max_input_bytes_article"] = max_size_article
+    cases["max_units_lines"] = max_units_lines
+    cases["max_units_sentences"] = max_units_sentences
     print(f"{'case':28} {'mode':8} {'MB':>6} {'median s':>9} {'peak MiB':>9} exit  stderr")
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in cases.items():
