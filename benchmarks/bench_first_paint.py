@@ -17,6 +17,7 @@ import time
 
 CHILD = r"""
 import resource, sys, time
+import rafahdiff.tui.cli  # what the console script imports before it decides to start the app
 from rafahdiff.core import DEFAULT_THRESHOLD, read_source
 from rafahdiff.tui import rowview
 from rafahdiff.tui.app import RafahdiffApp
@@ -35,19 +36,23 @@ def render_line(self, y):
     return strip
 
 rowview.DiffView.render_line = render_line
+print(f"IMPORTED {time.time():.6f}", flush=True)
 app = RafahdiffApp(read_source(a), read_source(b) if b != "-" else None, DEFAULT_THRESHOLD)
 app.run(headless=True, size=(120, 40))
 """
 
 
-def one_run(a: str, b: str) -> tuple[float, float]:
-    """(wall seconds from spawn to first paint, CPU seconds the process used until then)."""
+def one_run(a: str, b: str) -> tuple[float, float, float]:
+    """(wall seconds from spawn to first paint, CPU seconds used until then, wall seconds of imports)."""
     start = time.time()
     out = subprocess.run([sys.executable, "-c", CHILD, a, b], capture_output=True, text=True, timeout=60)
+    imported = None
     for line in out.stdout.splitlines():
+        if line.startswith("IMPORTED "):
+            imported = float(line.split()[1]) - start
         if line.startswith("PAINT "):
             _, wall, cpu = line.split()
-            return float(wall) - start, float(cpu)
+            return float(wall) - start, float(cpu), imported or 0.0
     raise RuntimeError(f"no paint reported: {out.stderr[-500:]}")
 
 
@@ -59,11 +64,14 @@ def main() -> None:
     args = p.parse_args()
     one_run(args.a, args.b)  # warm the OS file cache and .pyc files
     runs = [one_run(args.a, args.b) for _ in range(args.runs)]
-    walls = [w for w, _ in runs]
-    cpus = [c for _, c in runs]
+    walls = [w for w, _, _ in runs]
+    cpus = [c for _, c, _ in runs]
+    imports = [i for _, _, i in runs]
     print(f"first paint rafahdiff {args.a} {args.b} (120x40, headless, fresh process, {len(runs)} runs):")
     print(f"  wall time  median {statistics.median(walls) * 1000:.0f} ms   min {min(walls) * 1000:.0f} ms   "
           f"max {max(walls) * 1000:.0f} ms")
+    print(f"  imports    median {statistics.median(imports) * 1000:.0f} ms   (interpreter start + cli, engine, "
+          f"Textual; the rest is alignment, layout and the first frame)")
     print(f"  CPU time   median {statistics.median(cpus) * 1000:.0f} ms   min {min(cpus) * 1000:.0f} ms   "
           f"(what the wall time is on an idle core)")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

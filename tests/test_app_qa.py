@@ -111,3 +111,19 @@ def test_piped_stdin_reads_keys_from_the_terminal(monkeypatch):
         os.dup2(saved, 0)
         for fd in (saved, r, w, master, slave):
             os.close(fd)
+
+
+def test_the_app_start_path_imports_no_exporter():
+    """`rafahdiff 001 002` must not pay for HTML/Markdown/text/JSON exporters or importlib.metadata."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, rafahdiff.tui.cli, rafahdiff.tui.app\n"
+        "heavy = ('rafahdiff.core.export_html', 'rafahdiff.core.export_markdown', 'rafahdiff.core.export_text',\n"
+        "         'rafahdiff.core.export_json', 'rafahdiff.core.output', 'importlib.metadata')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""

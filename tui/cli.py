@@ -1,4 +1,9 @@
-"""The `rafahdiff` command: argument parsing, input errors → one stderr line + exit 2."""
+"""The `rafahdiff` command: argument parsing, input errors → one stderr line + exit 2.
+
+Exporters, `importlib.metadata` and the seed list are imported only on the paths that use them:
+`rafahdiff 001 002` pays for the app and the engine, not for HTML, Markdown or Rich rendering
+(first paint under half a second; benchmarks/bench_first_paint.py).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,9 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 
 from rafahdiff.core import DEFAULT_THRESHOLD, MAX_INPUT_BYTES, InputError, analyse, compare, read_source
-from rafahdiff.core.export_html import iter_html
-from rafahdiff.core.export_json import to_json
-from rafahdiff.core.export_markdown import iter_markdown
-from rafahdiff.core.export_text import render_text
-from rafahdiff.core.output import resolve_target, write_atomic
 from rafahdiff.core.sanitize import display_line, display_text
-from rafahdiff.core.seeds import list_seeds
 
 FORMATS = ("json", "text", "html", "markdown")
 
@@ -39,10 +37,23 @@ Exit status: 0 on success (whether or not the articles differ), 2 on bad input o
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("rafahdiff")
     except PackageNotFoundError:
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, looked up only when asked for (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):  # noqa: A002
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"rafahdiff {_version()}")  # stdout, as argparse's own version action does
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,11 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                    help=f"minimum pair score in [0, 1] (default {DEFAULT_THRESHOLD})")
     p.add_argument("--list", action="store_true", help="list the bundled seed articles and exit")
-    p.add_argument("--version", action="version", version=f"rafahdiff {_version()}")
+    p.add_argument("--version", action=_VersionAction, help="show the version and exit")
     return p
 
 
 def _print_list() -> None:
+    from rafahdiff.core.seeds import list_seeds
+
     for seed in list_seeds():
         src = read_source(str(seed.path))
         title = analyse(src).title
@@ -116,6 +129,8 @@ def run(argv: list[str] | None = None) -> int:
     if fmt is None and args.output is not None:
         fmt = SUFFIX_FORMATS.get(os.path.splitext(args.output)[1].lower(), "text")
     if to_file:  # fail fast, before the comparison runs
+        from rafahdiff.core.output import resolve_target
+
         resolve_target(args.output)
         _refuse_overwriting_input(args.output, src_a, src_b)
     if fmt is None and sys.stdout.isatty():
@@ -125,14 +140,24 @@ def run(argv: list[str] | None = None) -> int:
     al = compare(src_a, src_b, threshold=args.threshold)
     report: str | Iterable[str]
     if fmt == "json":
+        from rafahdiff.core.export_json import to_json
+
         report = to_json(al)
     elif fmt == "html":
+        from rafahdiff.core.export_html import iter_html
+
         report = iter_html(al)
     elif fmt == "markdown":
+        from rafahdiff.core.export_markdown import iter_markdown
+
         report = iter_markdown(al)
     else:
+        from rafahdiff.core.export_text import render_text
+
         report = render_text(al, width=_width(args.width), color=_use_color() and not to_file)
     if to_file:
+        from rafahdiff.core.output import write_atomic
+
         write_atomic(args.output, report)  # streams the chunks; all or nothing
     else:
         sys.stdout.write(report if isinstance(report, str) else "".join(report))
