@@ -190,3 +190,13 @@ def test_property_nothing_lost_nothing_injected(text):
     visible_out = KEEPABLE.sub("", PLACEHOLDER.sub("", out))
     assert visible_out == KEEPABLE.sub("", visible_in)
 
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=80))
+def test_property_any_unicode_is_made_safe(text):
+    out = display_text(text)
+    assert not raw_controls(out)
+    assert not any(unicodedata.category(c) == "Cf" and c not in "\u200c\u200d" and ord(c) not in VISIBLE_FORMAT
+                   and not 0xE0020 <= ord(c) <= 0xE007F for c in out)
+    assert display_text(out) == out
