@@ -179,7 +179,8 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "body_dist", "after_comments", "short_run", "rel_words", "rel_mean_words_2", "page_terminal",
     "caps_unpunctuated", "short_unpunctuated", "digits_short", "stop_x_words", "lower_unpunctuated",
     "ellipsis_end", "comment_head", "family_hit", "family_near_2", "after_end_marker",
-    "furniture_words", "furniture_words_2",
+    "furniture_words", "furniture_words_2", "hit_byline", "hit_navigation", "hit_promo", "hit_credit",
+    "hit_counter", "hit_caption",
 )
 
 STAGE2_FEATURES: tuple[str, ...] = (
@@ -304,6 +305,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         furn,
         window_means(_prefix(furn), n, 2),
     ))
+    for cat in ("byline", "navigation", "promo", "credit", "counter", "caption"):
+        cols.append([1.0 if pc is not None and pc[0] == cat else 0.0 for pc in pattern])
     return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
 
 
