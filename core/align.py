@@ -35,22 +35,34 @@ MAX_PARTS = 4
 FLOOR_FACTOR = 0.8
 #: Largest gap between in-order pairs (units of A × units of B) compared exhaustively.
 GAP_PAIRS = 64
+#: In longer gaps, each leftover unit is compared with this many units either side of the
+#: same relative position on the other side.
+GAP_BAND = 3
 #: Headlines compress a story into few words, so two headings need less shared wording to pair.
 HEADING_RELIEF = 0.1
 
 
 def _anchor_chain(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
     """Confident, unambiguous pairs on their heaviest common-order chain, sorted by A."""
-    best_a: dict[int, list[float]] = {}
-    best_b: dict[int, list[float]] = {}
+    top_a: dict[int, float] = {}
+    top_b: dict[int, float] = {}
     for s, i, j in cands:
-        best_a.setdefault(i, []).append(s)
-        best_b.setdefault(j, []).append(s)
-
-    def clear(lst: list[float], s: float) -> bool:
-        return s >= max(lst) and sum(1 for x in lst if x >= s - 0.05) == 1
-
-    anchors = [(i, j, s) for s, i, j in cands if s >= 0.5 and clear(best_a[i], s) and clear(best_b[j], s)]
+        if s > top_a.get(i, -1.0):
+            top_a[i] = s
+        if s > top_b.get(j, -1.0):
+            top_b[j] = s
+    # Units with a runner-up within 0.05 of their best are ambiguous: no anchor there.
+    near_a: dict[int, int] = {}
+    near_b: dict[int, int] = {}
+    for s, i, j in cands:
+        if s >= top_a[i] - 0.05:
+            near_a[i] = near_a.get(i, 0) + 1
+        if s >= top_b[j] - 0.05:
+            near_b[j] = near_b.get(j, 0) + 1
+    anchors = [
+        (i, j, s) for s, i, j in cands
+        if s >= 0.5 and s == top_a[i] and s == top_b[j] and near_a[i] == 1 and near_b[j] == 1
+    ]
     chain = heaviest_chain(anchors)
     return sorted((anchors[k][0], anchors[k][1]) for k in chain)
 
@@ -91,9 +103,10 @@ def _fill_gaps(
 ) -> list[tuple[int, int, float]]:
     """Between consecutive in-order pairs, compare the few units left over on both sides.
 
-    The inverted index only proposes pairs sharing rare stems; a heavily reworded sentence can
-    miss that and still sit exactly where its partner is expected. Gaps are small, so this costs
-    a few scores per unit: the near-linear pass around the anchors.
+    The inverted index only proposes pairs sharing rare stems; a heavily reworded sentence (or a
+    line among many near-duplicates) can miss that and still sit exactly where its partner is
+    expected. Small gaps are compared exhaustively, long ones along a band around their diagonal,
+    so this costs a few scores per unit: the near-linear pass around the anchors.
     """
     order_a = sorted(pf.a)
     order_b = sorted(pf.b)
@@ -111,11 +124,18 @@ def _fill_gaps(
             continue
         ga = [x for x in order_a[ra0 + 1:ra1] if x not in used_a]
         gb = [y for y in order_b[rb0 + 1:rb1] if y not in used_b]
-        if not ga or not gb or len(ga) * len(gb) > GAP_PAIRS:
+        if not ga or not gb:
             continue
-        scored = sorted(
-            ((score_units(pf.a[x], pf.b[y], w, MIN_DICE), x, y) for x in ga for y in gb), reverse=True
-        )
+        if len(ga) * len(gb) <= GAP_PAIRS:
+            todo = [(x, y) for x in ga for y in gb]
+        else:  # a long gap: a band around its diagonal (same relative position on both sides)
+            ratio = len(gb) / len(ga)
+            todo = [
+                (x, gb[k])
+                for r, x in enumerate(ga)
+                for k in range(max(0, int(r * ratio) - GAP_BAND), min(len(gb), int(r * ratio) + GAP_BAND + 1))
+            ]
+        scored = sorted(((score_units(pf.a[x], pf.b[y], w, MIN_DICE), x, y) for x, y in todo), reverse=True)
         for sc, x, y in scored:
             if sc >= bar(x, y) and x not in used_a and y not in used_b:
                 used_a.add(x)

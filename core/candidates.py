@@ -22,6 +22,8 @@ from .score import OVERLAP_SHARE, score_units
 SMALL = 2000
 #: Small inputs: stems in more units of B than this (and a tenth of them) are not probed.
 SMALL_CAP = 64
+#: Small inputs: at most this many candidates per A unit (many near-duplicate lines).
+SMALL_PER_UNIT = 64
 #: For large inputs: probe this many rarest stems per unit, postings longer than the cap skipped.
 PROBES = 10
 POSTING_CAP = 40
@@ -82,9 +84,10 @@ def _small_pairs(pf: PairFeatures, postings: dict[int, list[int]], floor: float)
             for j in postings[t]:
                 acc[j] += wt
         unprobed = fa.weight - sum(w[t] for t in probe)
-        for j, shared in acc.items():
-            if 2.0 * (shared + unprobed) >= need * (fa.weight + pf.b[j].weight):
-                pairs.add((i, j))
+        hits = [j for j, shared in acc.items() if 2.0 * (shared + unprobed) >= need * (fa.weight + pf.b[j].weight)]
+        if len(hits) > SMALL_PER_UNIT:  # near-duplicate lines: keep the most overlapping
+            hits = sorted(hits, key=acc.__getitem__, reverse=True)[:SMALL_PER_UNIT]
+        pairs.update((i, j) for j in hits)
     return pairs
 
 

@@ -179,3 +179,13 @@ def test_wordless_units_pair_with_identical_copies():
     a, b, pairs = aligned(t, t)
     assert len(pairs) == len(a.units) == 4
     assert all(p.relation == "identical" and not p.moved for p in pairs)
+
+
+def test_many_near_duplicate_lines_pair_in_order():
+    # Every stem is in every line, so the inverted index has nothing rare to go on: the pass
+    # along the order between anchors must still pair line k with line k.
+    a_lines = [f"The warehouse in Rafah ships crates of flour to the northern depot on day {k % 10}." for k in range(300)]
+    b_lines = [line.replace("flour", "rice") for line in a_lines]
+    a, b, pairs = aligned("\n".join(a_lines) + "\n", "\n".join(b_lines) + "\n")
+    assert len(pairs) == 300
+    assert all(p.a == p.b and not p.moved and p.relation == "edited" for p in pairs)
