@@ -37,6 +37,10 @@ _BODY_P = 0.3
 # (inside the body / outside it): prose is the one thing a reader must never lose.
 _SURE_IN = 0.1
 _SURE_OUT = 0.3
+# Prose of at least this many words inside the body is never dropped by the model alone.
+_PROSE_WORDS = 12
+# ... and right next to the body it is dropped only when the model is this sure.
+_SURE_PROSE = 0.03
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
 
@@ -208,8 +212,11 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
                 continue
         if p < thr:
             near_body = body_lo - _NEAR <= i <= body_hi + _NEAR
-            if _is_sentence(st) and p >= (_SURE_IN if near_body else _SURE_OUT):
-                continue
+            if _is_sentence(st):
+                if st.words >= _PROSE_WORDS and body_lo <= i <= body_hi:
+                    continue  # a paragraph of prose inside the body is never dropped on the model's word alone
+                if p >= (_SURE_PROSE if st.words >= _PROSE_WORDS and near_body else _SURE_IN if near_body else _SURE_OUT):
+                    continue
             short_run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
             cat = "navigation" if short_run >= 3 and st.words <= 6 else "other"
             v.category, v.reason = cat, _model_reason(st, cols, i, p)

@@ -222,14 +222,16 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         counts[k] = counts.get(k, 0) + 1
     pattern = [bp.line_category(t, w) for t, w in zip(texts, words)]
     hit = [0.0 if pc is None else 1.0 for pc in pattern]
-    # After the body has started (three long sentences), a link list, tags line or credit
-    # marks the end of the article: what follows is usually more furniture.
+    # After the body has started (three long sentences), a link list, tags line or credit that
+    # the body does not resume after marks the end of the article: what follows is furniture.
     after_end = [0.0] * n
+    is_prose = [w >= 10 and t > 0.5 for w, t in zip(words, term)]
     prose = 0
     for i in range(n):
-        if words[i] >= 10 and term[i]:
+        if is_prose[i]:
             prose += 1
-        elif prose >= 3 and pattern[i] is not None and pattern[i][0] in ("promo", "credit"):
+        elif (prose >= 3 and pattern[i] is not None and pattern[i][0] in ("promo", "credit")
+              and sum(is_prose[i + 1:i + 6]) < 2):
             after_end[i + 1:] = [1.0] * (n - i - 1)
             break
     comments_at = next(
