@@ -41,6 +41,8 @@ _SURE_OUT = 0.3
 _PROSE_WORDS = 12
 # ... and right next to the body it is dropped only when the model is this sure.
 _SURE_PROSE = 0.03
+# Any line strictly inside the body is dropped by the model alone only below this probability.
+_SURE_BODY = 0.1
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
 
@@ -117,7 +119,7 @@ def _model_reason(st: _St, cols: bf.Columns, i: int, p: float) -> str:
 
 
 def _is_sentence(st: _St) -> bool:
-    return st.terminal and st.words >= 5 and st.stop_share >= 0.12
+    return st.terminal and st.words >= 3 and st.stop_share >= 0.12
 
 
 def _heading_like(text: str, st: _St) -> bool:
@@ -211,6 +213,8 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
                 v.category, v.reason = cat, f"short line ({st.words} words) in the {zone}, outside the article body"
                 continue
         if p < thr:
+            if body_lo < i < body_hi and p >= _SURE_BODY:
+                continue  # inside the body only a confident model verdict removes a line
             near_body = body_lo - _NEAR <= i <= body_hi + _NEAR
             if _is_sentence(st):
                 if st.words >= _PROSE_WORDS and body_lo <= i <= body_hi:

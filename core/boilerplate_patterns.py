@@ -56,8 +56,9 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
      "an author byline"),
     ("counter", re.compile(r"^[\d\s.,%+–—-]*\d[\d\s.,%+–—-]*[kKmM]?$"), "a bare number or percentage"),
     ("counter", re.compile(
-        r"^(?:\d[\d.,]*[kKmM]?\s*)?(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?|tweets?|"
-        r"retweets?|pins?|claps?|responses?|replies)(?:\s*[:(]?\s*\d[\d.,]*[kKmM]?\)?)?$", _I),
+        r"^(?:\d[\d.,]*[kKmM]?\s*(?:{w})|(?:{w})\s*[:(]?\s*\d[\d.,]*[kKmM]?\)?)$".format(
+            w=r"shares?|comments?|views?|likes?|reads?|reactions?|votes?|tweets?|retweets?|pins?|claps?|"
+              r"responses?|replies"), _I),
      "a share, view or comment counter"),
     ("navigation", re.compile(r"^[<«‹←]+\s*\w|^(?:back to|return to|go to|skip to|jump to|go back)\b", _I),
      "a back/skip link"),
@@ -166,7 +167,8 @@ _ANCHORED = [(c, p, r) for c, p, r in LINE_PATTERNS if r not in _UNANCHORED_KEYS
 _UNANCHORED = [(c, p, r) for c, p, r in LINE_PATTERNS if r in _UNANCHORED_KEYS]
 # Families that need a digit (dates, times, counters, read times) form their own union, tried
 # only on lines that contain one.
-_NEEDS_DIGIT = {"a read-time line", "a date or time line", "a bare number or percentage"}
+_NEEDS_DIGIT = {"a read-time line", "a date or time line", "a bare number or percentage",
+                "a share, view or comment counter"}
 
 
 def _union(idx: list[int]) -> re.Pattern[str]:

@@ -302,3 +302,64 @@ def test_compare_keeps_pairs_on_content_and_counts_refined_boilerplate() -> None
         assert all(al.a.units[i].boilerplate is None for i in p.a)
         assert all(al.b.units[j].boilerplate is None for j in p.b)
     assert al.stats.b_boilerplate_units == sum(1 for u in al.b.units if u.boilerplate)
+
+
+WIRE_STORY = textwrap.dedent("""\
+    Share
+
+    Tech giant fined over data breach
+
+    Reuters
+
+    June 3, 2025
+
+    By Maria Keller
+
+    LONDON, June 3 (Reuters) - Britain's data regulator fined a US tech company 12 million pounds on Tuesday for failing to protect the personal data of millions of users.
+
+    The Information Commissioner's Office said the breach, which happened in 2022, exposed names and addresses.
+
+    The company said it would appeal.
+
+    "We take our users' privacy seriously," a spokesperson said.
+
+    What happened
+
+    Hackers gained access to a database through a stolen password, the regulator said.
+
+    The key findings were:
+
+    - passwords were stored without encryption
+    - staff were not trained
+    - the breach was reported late
+
+    He declined to comment further.
+
+    The fine is one of the largest the regulator has imposed.
+
+    (Reporting by Paul Sandle; Editing by Kate Holton)
+
+    Related
+
+    Advertisement
+    """)
+WIRE_FURNITURE = {
+    "Share": "promo", "Reuters": "byline", "June 3, 2025": "byline", "By Maria Keller": "byline",
+    "(Reporting by Paul Sandle": "credit", "Related": "promo", "Advertisement": "ad",
+}
+
+
+def test_subheadings_lists_and_short_sentences_inside_the_body_stay_content() -> None:
+    wrong = []
+    for line, cats in line_categories(WIRE_STORY):
+        want = _expected(line, WIRE_FURNITURE)
+        if cats != {want}:
+            wrong.append((line[:50], want, cats))
+    assert not wrong, wrong
+
+
+def test_short_article_of_short_sentences_has_no_boilerplate() -> None:
+    text = ("Mayor unveils new bike lanes\n\nThe city will add 40 kilometres of protected bike lanes by next "
+            "summer, the mayor announced on Friday.\n\nCyclists welcomed the plan.\n\nSome shop owners worry "
+            "about losing parking spaces.\n\nWork starts in March.\n")
+    assert not [u for u in classify(text, segment(text)) if u.boilerplate]
