@@ -95,6 +95,11 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
         r"[\W_]*)+$", _I),
      "a share bar"),
     ("promo", re.compile(r"^(?:subscribe|newsletter|sign up|donate|support us)\W*$", _I), "a subscription call"),
+    ("promo", re.compile(
+        r"^(?:síguenos|siguenos|suivez[- ]nous|folgen sie uns|seguici|siga-nos|sígueme|bizi takip edin|"
+        r"takip edin|abone ol|تابعونا|تابعنا|подписывайтесь|следите за нами|volg ons|obserwuj nas|"
+        r"abonnez-vous|suscríbete|abonnieren)\b", _I),
+     "a follow/subscribe call"),
     ("credit", re.compile(r"^\(\s*(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}|[A-Z]{2,}(?:[/-][A-Z]{2,})*)\s*\)\.?$"),
      "an agency tag in parentheses"),
     ("credit", re.compile(

@@ -363,3 +363,21 @@ def test_short_article_of_short_sentences_has_no_boilerplate() -> None:
             "summer, the mayor announced on Friday.\n\nCyclists welcomed the plan.\n\nSome shop owners worry "
             "about losing parking spaces.\n\nWork starts in March.\n")
     assert not [u for u in classify(text, segment(text)) if u.boilerplate]
+
+
+@pytest.mark.parametrize("ad, follow, body", [
+    ("Publicidad", "Síguenos en Twitter",
+     ["Los planes israelíes para una invasión terrestre de Rafah están en suspenso, anunció la Casa Blanca el jueves.",
+      "La administración espera que no haya ningún asalto a Rafah al menos hasta después de la reunión, dijo Kirby.",
+      "No se ha fijado una fecha para las conversaciones, dijo."]),
+    ("REKLAM", "Bizi takip edin",
+     ["Beyaz Saray perşembe günü yaptığı açıklamada, İsrail'in Refah planlarının askıya alındığını duyurdu.",
+      "Sözcü John Kirby, toplantıdan önce herhangi bir saldırı beklenmediğini söyledi.",
+      "Görüşmeler için henüz bir tarih belirlenmedi."]),
+])
+def test_other_language_articles(ad: str, follow: str, body: list[str]) -> None:
+    text = "Rafah: " + body[0][:40] + "\n\n" + ad + "\n\n" + "\n\n".join(body) + "\n\n" + follow + "\n"
+    cats = dict(line_categories(text))
+    assert cats[ad] == {"ad"}
+    assert cats[follow] == {"promo"}
+    assert all(cats[b] == {None} for b in body)
