@@ -75,17 +75,22 @@ def _select(
     ca = [p[0] for p in chain]
     cb = [p[1] for p in chain]
 
+    def slot(i: int, j: int, xs: list[int], ys: list[int]) -> tuple[bool, int]:
+        k = bisect_left(xs, i)
+        if k < len(xs) and xs[k] == i:
+            return ys[k] == j, abs(ys[k] - j)
+        lo = ys[k - 1] if k else -1
+        hi = ys[k] if k < len(ys) else 1 << 60
+        fits = lo < j < hi
+        return fits, 0 if fits else min(abs(j - lo), abs(hi - j))
+
     def key(c: tuple[float, int, int]) -> tuple[float, int, int, int]:
+        # Distance from the anchors' order measured from both sides, so B-vs-A mirrors A-vs-B
+        # (a repeated block pairs with the same copy whichever document is A).
         s, i, j = c
-        k = bisect_left(ca, i)
-        if k < len(ca) and ca[k] == i:
-            fits, dist = cb[k] == j, abs(cb[k] - j)
-        else:
-            lo = cb[k - 1] if k else -1
-            hi = cb[k] if k < len(cb) else 1 << 60
-            fits = lo < j < hi
-            dist = 0 if fits else min(abs(j - lo), abs(hi - j))
-        return (-(s + ORDER_BONUS * fits), dist, i + j, i)
+        fits, dist_b = slot(i, j, ca, cb)
+        _, dist_a = slot(j, i, cb, ca)
+        return (-(s + ORDER_BONUS * fits), dist_a + dist_b, i + j, i)
 
     used_a: set[int] = set()
     used_b: set[int] = set()
