@@ -242,6 +242,11 @@ def line_category(line: str, nwords: int | None = None) -> tuple[str, str] | Non
     return None
 
 
+# "… in St. Louis" is not a sentence followed by a credit; "Click To Tweet" is not a credit.
+_ABBREVIATIONS = frozenset("st mr mrs ms dr jr sr gen sen rep gov lt col mt ft co inc ltd corp no vs u.s u.k u.n".split())
+_NOT_CREDIT = frozenset("click tweet share read more here continue see watch listen follow".split())
+
+
 def caption_reason(line: str, nwords: int | None = None) -> str | None:
     if nwords is None:
         nwords = len(line.split())
@@ -255,7 +260,10 @@ def caption_reason(line: str, nwords: int | None = None) -> str | None:
     if line[-1:] not in ".!?…\"'”’»)]:;,":
         m = TRAILING_CREDIT.search(line)
         if m and len(m.group(1)) <= 40 and nwords - len(m.group(1).split()) >= 6:
-            return f"a photo caption (ends with the credit “{m.group(1)}”)"
+            before = line[: m.start() + 1].split()[-1].rstrip(".!?").lower()
+            credit_words = set(m.group(1).lower().replace("/", " ").split())
+            if before not in _ABBREVIATIONS and not credit_words & _NOT_CREDIT:
+                return f"a photo caption (ends with the credit “{m.group(1)}”)"
     return None
 
 
