@@ -168,14 +168,54 @@ def word_offsets(text: str, start: int, end: int) -> tuple[list[int], list[int]]
 
 
 def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
-    """(keys, word starts, word ends) of text[start:end], offsets into `text`."""
+    """(keys, word starts, word ends) of text[start:end], offsets into `text`.
+
+    Same tokens as `tokens_with_spans`; only the complex words (hyphenated names, phrase heads)
+    are handled one by one, the rest go through list comprehensions.
+    """
     words = _WORD.findall(text, start, end)
-    keys, plain = keys_of_words(words)
-    if plain:
-        spans = [m.span() for m in _WORD.finditer(text, start, end)]
-        return keys, [a for a, _ in spans], [b for _, b in spans]
-    toks = tokens_with_spans(text, start, end)
-    return [k for k, _, _ in toks], [a for _, a, _ in toks], [b for _, _, b in toks]
+    spans = [m.span() for m in _WORD.finditer(text, start, end)]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    cache = _KEYS
+    keys = [cache.get(w) or learn(w) for w in words]
+    special = [k for k, w in enumerate(words) if w in COMPLEX]
+    if not special:
+        return keys, starts, ends
+    out_k: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    prev = 0
+    for k in special:
+        if k < prev:  # already consumed as a phrase tail
+            continue
+        out_k += keys[prev:k]
+        out_s += starts[prev:k]
+        out_e += ends[prev:k]
+        w = words[k]
+        parts = _SPLIT.get(w)
+        prev = k + 1
+        if parts is not None:
+            pos = starts[k]
+            for part in _HYPHEN.split(w):
+                if part:
+                    out_k.append(word_key(part))
+                    out_s.append(pos)
+                    out_e.append(pos + len(part))
+                pos += len(part) + 1
+        elif k + 1 < len(words) and words[k + 1] not in _SPLIT and (keys[k], keys[k + 1]) in _PHRASES:
+            out_k.append(_PHRASES[(keys[k], keys[k + 1])])
+            out_s.append(starts[k])
+            out_e.append(ends[k + 1])
+            prev = k + 2
+        else:
+            out_k.append(keys[k])
+            out_s.append(starts[k])
+            out_e.append(ends[k])
+    out_k += keys[prev:]
+    out_s += starts[prev:]
+    out_e += ends[prev:]
+    return out_k, out_s, out_e
 
 
 def tokens(text: str) -> list[str]:

@@ -41,3 +41,18 @@ def test_stem_meets_inflections_not_different_words():
     assert stem("studies") == stem("study")
     assert stem("status") == "status" and stem("class") == "class"
     assert stem("hostage") != stem("host")
+
+
+def test_unit_tokens_fast_path_matches_the_reference_tokeniser():
+    import random
+
+    from rafahdiff.core.normalise import unit_tokens
+
+    rnd = random.Random(3)
+    vocab = ["United", "States", "united", "states", "Nations", "US-Israel", "cease-fire", "pro-Israel",
+             "the", "R-7", "Kingdom", "a", "U.S.", "1.4"]
+    for _ in range(2000):
+        text = "x " + " ".join(rnd.choice(vocab) for _ in range(rnd.randint(1, 8))) + " y"
+        ref = tokens_with_spans(text)
+        assert unit_tokens(text, 2, len(text) - 2) == (
+            [k for k, _, _ in ref][1:-1], [s for _, s, _ in ref][1:-1], [e for _, _, e in ref][1:-1])
