@@ -73,14 +73,18 @@ class _Vocab:
         return t
 
 
-def _raw(doc: Document, vocab: _Vocab) -> dict[int, tuple[list[int], bool, list[int]]]:
+_Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...]]
+
+
+def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
+    """(stem ids, their set, plain, key ids) per content unit; counts units per stem in `vocab.df`."""
     text = doc.text
     units = doc.units
     df = vocab.df
     get = vocab.of_word.get
     word_id = vocab.word_id
     kget = vocab.key_of_word.__getitem__
-    out: dict[int, tuple[list[int], bool, list[int]]] = {}
+    out: dict[int, _Raw] = {}
     for i in doc.content_indices:
         u = units[i]
         words = unit_words(text, u.start, u.end)
@@ -88,15 +92,17 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, tuple[list[int], bool, list[
         if not words:  # "* * *", "—", an emoji line: the symbols are its only evidence
             words = ["".join(text[u.start:u.end].split())]
             plain = False
-        ids = [get(w) for w in words]
+        ids = list(map(get, words))
         if None in ids:
             ids = [t if t is not None else word_id(w) for t, w in zip(ids, words)]
         plain = plain and COMPLEX.isdisjoint(words)
-        kids = list(map(kget, words)) if plain else []
-        if not plain:
+        if plain:
+            kids = tuple(map(kget, words))
+        else:
+            kids = ()
             ids = [vocab.key_id(k) for k in keys_of_words(words)[0]]
-        out[i] = (ids, plain, kids)
-    for t, n in Counter(chain.from_iterable(map(set, (v[0] for v in out.values())))).items():
+        out[i] = (tuple(ids), frozenset(ids), plain, kids)
+    for t, n in Counter(chain.from_iterable(v[1] for v in out.values())).items():
         df[t] += n
     return out
 
@@ -120,12 +126,13 @@ def build_features(a: Document, b: Document) -> PairFeatures:
     is_stop = [w in STOPWORDS for w in vocab.stems]
     weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (a, b)))
 
-    def feats(raw: dict[int, tuple[list[int], bool, list[int]]]) -> dict[int, UnitFeatures]:
-        out = {}
-        for i, (ids, plain, kids) in raw.items():
-            bag = frozenset(ids)
-            out[i] = UnitFeatures(tuple(ids), bag, sum(map(weights.__getitem__, bag)), plain, tuple(kids))
-        return out
+    weigh = weights.__getitem__
+
+    def feats(raw: dict[int, _Raw]) -> dict[int, UnitFeatures]:
+        return {
+            i: UnitFeatures(ids, bag, sum(map(weigh, bag)), plain, kids)
+            for i, (ids, bag, plain, kids) in raw.items()
+        }
 
     return PairFeatures(feats(raw_a), feats(raw_b), weights, vocab.df, is_stop)
 
