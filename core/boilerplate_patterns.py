@@ -50,6 +50,9 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
     ("byline", re.compile(rf"^(?:published|updated|posted|last updated|first published)(?: on| at)?\b.{{0,60}}"
                           rf"(?:{_DATEISH}|\bago\b)", _I),
      "a publication date line"),
+    ("byline", re.compile(rf"^(?=.{{0,120}}$)(?!.*[.!?][\"'”’]?$)(?=.*?(?:{_DATEISH}))(?=.*?(?:\bby\b|\bmin(?:ute)?s? read\b|"
+                          rf"\bupdated\b|\bpublished\b|\bposted\b|\b(?:ET|EST|EDT|GMT|UTC|IST|CET)\b))", _I),
+     "a date with a byline or read time"),
     ("byline", re.compile(r"^(?i:by|written by|words by|author:?|von|por|par|autor:?)\s+"
                           r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|and|&|de|van|von|al|bin|,))"
                           r"{0,8}(?:\s*[|,•·-]\s*.{0,60})?$"),
@@ -73,7 +76,7 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
         r"français|deutsch|العربية|русский|türkçe)\b[^.!?]{0,60}$", _I),
      "a site navigation link"),
     ("promo", re.compile(
-        r"^(?:see also|related(?: articles?| stories| posts| news| content| coverage| topics| reading| links?| videos?)?|"
+        r"^[\[(]?\s*(?:see also|related(?: articles?| stories| posts| news| content| coverage| topics| reading| links?| videos?)?|"
         r"read (?:more|also|next)|also read|more (?:from|on|in|stories|news|articles|to read)|"
         r"recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested)|"
         r"don'?t miss|trending(?: now| stories)?|most (?:read|popular|viewed|shared|commented)|"
@@ -87,11 +90,12 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
         r"sign up (?:for|to) (?:our|the)|subscribe (?:to|for) (?:our|the|free)|our newsletter|"
         r"newsletter sign[- ]?up|download (?:our|the) app|like us on|get the app|click here|tap here|"
         r"support (?:our|independent) journalism|become a (?:member|subscriber|patron)|"
-        r"share (?:this|on|via)|tweet this|share with friends|email this)\b", _I),
+        r"share (?:this|on|via|it)|tweet this|share with (?:a )?friends?|email this|"
+        r"like this (?:story|article|post)|(?:get|sign up for) (?:our|the) [\w' -]{0,30}newsletter)\b", _I),
      "a follow/subscribe/share call"),
     ("promo", re.compile(
         r"^(?:(?:share|tweet|email|e-mail|print|save|copy(?: link)?|facebook|twitter|whatsapp|telegram|"
-        r"linkedin|pinterest|reddit|instagram|youtube|tiktok|flipboard|messenger|x|rss|pocket|comment)"
+        r"linkedin|pinterest|reddit|instagram|youtube|tiktok|flipboard|messenger|x|rss|pocket|comment|more|to)"
         r"[\W_]*)+$", _I),
      "a share bar"),
     ("promo", re.compile(r"^(?:subscribe|newsletter|sign up|donate|support us)\W*$", _I), "a subscription call"),
@@ -115,7 +119,11 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
     ("credit", re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", _I), "a copyright notice"),
     ("credit", re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?$", _I),
      "a bare web address (the outlet)"),
-    ("credit", re.compile(r"^[-–—]\s*(?:[A-Z][\w.&-]*\s?){1,3}$|^(?:photo|image|picture|foto|фото)s?\s*"
+    ("credit", re.compile(
+        r"^[^.!?]{0,80}(?:[/|:]|\bvia\b|\bby\b|—)\s*(?:[\w .-]{0,40}/\s*)?(?:getty images|shutterstock|ap photo|associated press|afp(?: via getty images)?|"
+        r"epa(?:-efe)?|alamy|istock(?:photo)?|reuters|xinhua|anadolu(?: agency)?|pool photo|handout)\s*$", _I),
+     "a photo agency credit"),
+    ("credit", re.compile(r"^[-–—]\s*(?:[A-Z][\w.&-]*\s?){1,3}$|^(?:photo(?:graph)?|image|picture|foto|фото)s?\s*"
                           r"(?:credit)?\s*:\s*[^.!?]{1,60}$", _I),
      "an agency or photo credit line"),
 ]
