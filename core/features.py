@@ -84,6 +84,7 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
     get = vocab.of_word.get
     word_id = vocab.word_id
     kget = vocab.key_of_word.__getitem__
+    kid_get = vocab.of_key.get
     out: dict[int, _Raw] = {}
     for i in doc.content_indices:
         u = units[i]
@@ -100,7 +101,10 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
             kids = tuple(map(kget, words))
         else:
             kids = ()
-            ids = [vocab.key_id(k) for k in keys_of_words(words)[0]]
+            keys = keys_of_words(words)[0]
+            ids = list(map(kid_get, keys))
+            if None in ids:
+                ids = [t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys)]
         out[i] = (tuple(ids), frozenset(ids), plain, kids)
     for t, n in Counter(chain.from_iterable(v[1] for v in out.values())).items():
         df[t] += n
