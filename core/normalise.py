@@ -164,7 +164,10 @@ def keys_of_words(words: list[str]) -> tuple[list[str], bool]:
 def word_offsets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
     """Starts and ends of the regex words of text[start:end] (aligned with plain keys)."""
     spans = [m.span() for m in _WORD.finditer(text, start, end)]
-    return [a for a, _ in spans], [b for _, b in spans]
+    if not spans:
+        return [], []
+    starts, ends = zip(*spans)
+    return list(starts), list(ends)
 
 
 def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
