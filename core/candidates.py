@@ -1,13 +1,16 @@
 """Candidate pairs: which (A unit, B unit) are worth scoring, without an N×M comparison.
 
-1. Exact anchors: units with the same stems in the same order meet through a hash table.
-2. Everything else meets through an inverted index of B's rarer stems: each A unit probes the
-   postings of its rarest stems and accumulates the weight it shares with each B unit. Stems
-   whose postings exceed the cap (the story's everyday words) are not probed; that is safe because
-   they weigh little. An upper bound of the final score from the accumulated weight prunes hopeless
-   candidates before any real scoring.
-3. The best few per unit, from both sides, are scored with `score.score_units`.
-Small inputs get no caps, so news articles are compared exhaustively over shared stems.
+1. Exact anchors: units with the same stems in the same order meet through a hash table
+   (a text repeated many times meets only its occurrences nearest in relative rank).
+2. Everything else meets through an inverted index of B's stems.
+   - Small inputs (news; up to SMALL units a side): each A unit probes every stem but the
+     stopwords and the very frequent ones, accumulating the weight it shares with each B unit; an
+     upper bound of the final score (unprobed weight included) prunes hopeless pairs, so nothing
+     that could reach the floor is lost.
+   - Large inputs (books): each unit probes only its PROBES rarest stems with postings of at most
+     POSTING_CAP units, and keeps the PER_UNIT units sharing most of them, from both sides.
+     Sentences the index misses are found later by the pass along the order (`align._fill_gaps`).
+3. The survivors are scored with `score.score_units`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from operator import itemgetter
 from .features import PairFeatures
 from .score import OVERLAP_SHARE, score_units
 
-#: Below this many units per side, probe every stem and keep every candidate.
+#: Up to this many units per side, the exhaustive (small-input) path.
 SMALL = 2000
 #: Small inputs: stems in more units of B than this (and a tenth of them) are not probed.
 SMALL_CAP = 64
