@@ -6,11 +6,14 @@ given to every unit of that line. Three layers, each explained in the unit's `re
 1. Structure. The article body is the run of long, punctuated lines; the header before it holds
    the headline (content, kind `heading`) and the bylines, the footer after it the credits and
    bios. A short unpunctuated line in the header or footer is furniture wherever it comes from.
-2. A small learned line model (two stacked logistic regressions over the line's length,
-   punctuation, capitalisation, function words and the same measures of its neighbours; weights
-   in boilerplate_model.json, trained by benchmarks/train_boilerplate.py) for pages never seen.
-3. Furniture families (boilerplate_patterns): they name the category and catch the furniture
+2. Furniture families (boilerplate_patterns): they name the category and catch the furniture
    that reads like prose — captions, author bios, "See also …" lines.
+3. A small learned line model for everything else, on pages never seen: two stacked logistic
+   regressions over the line's length, punctuation, capitalisation, function and furniture
+   words, family hits, and the same measures of its neighbours (weights in
+   boilerplate_model.json, trained by benchmarks/train_boilerplate.py, evaluated in pure
+   Python). Its verdict is explained from the measurements in `reason`; it never removes a
+   paragraph of prose inside the body on its own.
 
 `refine_unpaired` adds the two-document signal: after alignment, a short line that found no
 partner at the edge of the aligned body is furniture too.
@@ -22,8 +25,8 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
 from . import boilerplate_features as bf
 from . import boilerplate_patterns as bp

@@ -13,7 +13,6 @@ paragraph instead.
 from __future__ import annotations
 
 import math
-import operator
 import re
 from dataclasses import dataclass
 
