@@ -64,7 +64,9 @@ def _anchor_chain(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
         (i, j, s) for s, i, j in cands
         if s >= 0.5 and s == top_a[i] and s == top_b[j] and near_a[i] == 1 and near_b[j] == 1
     ]
-    chain = heaviest_chain(anchors)
+    # Equally heavy chains (a block that B repeats): prefer anchors nearer the diagonal. The
+    # tie-break depends on |i - j| only, so B-vs-A picks the mirror of A-vs-B's chain.
+    chain = heaviest_chain([(i, j, s + 1e-7 / (1 + abs(i - j))) for i, j, s in anchors])
     return sorted((anchors[k][0], anchors[k][1]) for k in chain)
 
 
