@@ -120,7 +120,7 @@ def _fill_gaps(
     order_b = sorted(pf.b)
     rank_a = {x: k for k, x in enumerate(order_a)}
     rank_b = {x: k for k, x in enumerate(order_b)}
-    chain_idx = heaviest_chain([(i, j, s) for i, j, s in chosen])
+    chain_idx = heaviest_chain([(i, j, s + 1e-7 / (1 + abs(i - j))) for i, j, s in chosen])
     chain = sorted((chosen[k][0], chosen[k][1]) for k in chain_idx)
     used_a = {i for i, _, _ in chosen}
     used_b = {j for _, j, _ in chosen}
@@ -269,7 +269,10 @@ def _align(a: Document, b: Document, threshold: float) -> tuple[Pair, ...]:
     def size(g: tuple[tuple[int, ...], tuple[int, ...], float]) -> int:
         return sum(a.units[i].end - a.units[i].start for i in g[0]) + sum(b.units[j].end - b.units[j].start for j in g[1])
 
-    chain = heaviest_chain([(g[0][0], g[1][0], g[2] + 1e-7 * min(size(g), 10**5) / 10**5) for g in groups])
+    chain = heaviest_chain([
+        (g[0][0], g[1][0], g[2] + 1e-7 * min(size(g), 10**5) / 10**5 + 1e-9 / (1 + abs(g[0][0] - g[1][0])))
+        for g in groups
+    ])
     pairs = []
     for k, (ga, gb, s) in enumerate(groups):
         plain = all(pf.a[x].plain for x in ga) and all(pf.b[y].plain for y in gb)
