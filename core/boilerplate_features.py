@@ -13,6 +13,7 @@ paragraph instead.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -362,10 +363,11 @@ def sigmoid(z: float) -> float:
 
 
 def linear(weights: list[float], bias: float, cols: Columns) -> list[float]:
-    """Logistic-regression probabilities, one per line, accumulated column by column."""
-    n = len(cols[0]) if cols else 0
-    z = [bias] * n
-    for wgt, col in zip(weights, cols):
-        if wgt:
-            z = [a + wgt * x for a, x in zip(z, col)]
-    return [sigmoid(v) for v in z]
+    """Logistic-regression probabilities, one per line (rows via zip: the products run in C)."""
+    mul = operator.mul
+    exp = math.exp
+    out = []
+    for row in zip(*cols):
+        z = bias + sum(map(mul, weights, row))
+        out.append(1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z)))
+    return out
