@@ -43,10 +43,13 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
     ("byline", re.compile(rf"^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?\.?|dk|dakika|minuten?|minutos?)\s*"
                           rf"(?:read|reading|de lectura|lesezeit|okuma)|(?:estimated )?read(?:ing)? time:?\s*\d+.*)$", _I),
      "a read-time line"),
-    ("byline", re.compile(rf"^(?:(?:published|updated|posted|last updated|modified|date|created)(?: on| at)?:?\s*)?"
-                          rf"(?:{_DATEISH})(?:\s*(?:[|,•·/-]|at)?\s*(?:{_DATEISH}))*"
+    ("byline", re.compile(rf"^[-–—•]?\s*(?:(?:published|updated|posted|last updated|modified|date|created)(?: on| at)?:?\s*)?"
+                          rf"(?:(?:today|yesterday),?\s*)?(?:{_DATEISH})(?:\s*(?:[|,•·/-]|at)?\s*(?:{_DATEISH}))*"
                           rf"(?:\s*(?:[|,•·/-]|at)?\s*(?:updated|published)?.{{0,30}}ago)?\s*$", _I),
      "a date or time line"),
+    ("byline", re.compile(r"^(?:(?:updated|published|posted)\s*)?\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+                          r"days?|weeks?|months?|years?)\s+ago\b[^.!?]{0,30}$", _I),
+     "a relative date line"),
     ("byline", re.compile(rf"^(?:published|updated|posted|last updated|first published)(?: on| at)?\b.{{0,60}}"
                           rf"(?:{_DATEISH}|\bago\b)", _I),
      "a publication date line"),
@@ -54,6 +57,17 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
                           r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|and|&|de|van|von|al|bin|,))"
                           r"{0,8}(?:\s*[|,•·-]\s*.{0,60})?$"),
      "an author byline"),
+    ("byline", re.compile(r"^(?i:by)\s+[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3}\s+"
+                          r"(?:\S+@\S+|\(?\+?\d[\d ()-]{6,}|@\w+)[^.!?]{0,60}$"),
+     "an author byline with contact details"),
+    ("credit", re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,3},\s*(?:AP|AFP|Reuters|EPA|Ap|Xinhua|"
+                          r"Getty Images|Bloomberg|Anadolu)(?:\s+(?:National|Political|Staff|Chief|Senior|Photo|"
+                          r"Photographer|Writer|Correspondent|Reporter|File|Images?|Business|Sports|Science)){0,4}\s*$"),
+     "a photographer or agency writer credit"),
+    ("counter", re.compile(r"^(?:rating:?\s*)?\d[\d.,]*\s*(?:votes?|ratings?|stars?)$|^rating:?\s*\d|^\d+\s*(?:of|/)\s*\d+$", _I),
+     "a rating or gallery counter"),
+    ("other", re.compile(r"^[^.!?]{1,40}\b(?:on|at)\b[^.!?]{0,40}\d[^.!?]{0,30}\b(?:said|says|wrote|writes|replied)"
+                         r"\s*:\s*$", _I), "a reader-comment header"),
     ("counter", re.compile(r"^[\d\s.,%+–—-]*\d[\d\s.,%+–—-]*[kKmM]?$"), "a bare number or percentage"),
     ("counter", re.compile(
         r"^(?:\d[\d.,]*[kKmM]?\s*(?:{w})|(?:{w})\s*[:(]?\s*\d[\d.,]*[kKmM]?\)?)$".format(
@@ -88,7 +102,8 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
         r"newsletter sign[- ]?up|download (?:our|the) app|like us on|get the app|click here|tap here|"
         r"support (?:our|independent) journalism|become a (?:member|subscriber|patron)|"
         r"share (?:this|on|via|it)|tweet this|share with (?:a )?friends?|email this|"
-        r"like this (?:story|article|post)|(?:get|sign up for) (?:our|the) [\w' -]{0,30}newsletter)\b", _I),
+        r"like this (?:story|article|post)|(?:get|sign up for) (?:our|the) [\w' -]{0,30}newsletter|"
+        r"share your thoughts|clique (?:na|no|aqui|e)|haga clic|klicken sie|cliquez)\b", _I),
      "a follow/subscribe/share call"),
     ("promo", re.compile(
         r"^(?:(?:share|tweet|email|e-mail|print|save|copy(?: link)?|facebook|twitter|whatsapp|telegram|"
@@ -114,6 +129,9 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
                           r"^(?:tags?|topics?|categories|category|filed under|keywords)\s*:", _I),
      "a filing/tags line"),
     ("credit", re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", _I), "a copyright notice"),
+    ("other", re.compile(r"^(?=.*\b(?:privacy policy|terms of (?:use|service)|user agreement|cookie policy|"
+                         r"community (?:rules|guidelines|standards))\b)(?=.*\b(?:(?:this|our) (?:site|website|service)|"
+                         r"you agree|acceptance of|apply to all)\b)", _I), "a site legal notice"),
     ("credit", re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?$", _I),
      "a bare web address (the outlet)"),
     ("credit", re.compile(
@@ -169,8 +187,10 @@ BIO_CUES: Final[list[re.Pattern[str]]] = [
 _UNANCHORED_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "a follow/subscribe/share call": (
         "follow", "join", "group", "channel", "sign up", "subscribe", "newsletter", "download", "like us",
-        "get the app", "click here", "tap here", "support", "become a", "share", "tweet", "email this"),
+        "get the app", "click here", "tap here", "support", "become a", "share", "tweet", "email this",
+        "like this", "clique", "clic", "klicken"),
     "a copyright notice": ("rights reserved", "©", "(c)", "copyright"),
+    "a site legal notice": ("privacy policy", "terms of", "user agreement", "cookie policy", "community"),
     "a photo agency credit": (
         "getty", "shutterstock", "ap photo", "associated press", "afp", "epa", "alamy", "istock", "reuters",
         "xinhua", "anadolu", "pool photo", "handout"),
@@ -181,7 +201,7 @@ _UNANCHORED = [(c, p, r) for c, p, r in LINE_PATTERNS if r in _UNANCHORED_KEYS]
 # Families that need a digit (dates, times, counters, read times) form their own union, tried
 # only on lines that contain one.
 _NEEDS_DIGIT = {"a read-time line", "a date or time line", "a bare number or percentage",
-                "a share, view or comment counter"}
+                "a share, view or comment counter", "a relative date line", "a rating or gallery counter"}
 # "October 9, 2018 | by Olivia Larsen", "Nov 18, 2019 at 9:24 pm ET • 2 min read": checked in steps
 # (cheap tests first) because a date can sit anywhere in the line.
 _BYLINE_BITS = re.compile(r"\b(?:by|min(?:ute)?s? read|updated|published|posted|ET|EST|EDT|GMT|UTC|IST|CET)\b", re.I)
