@@ -84,7 +84,7 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
         r"about(?: us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|cookies?(?: policy| settings)?|"
         r"sitemap|faq|help|(?:back to |scroll to )?top|load more|show more|view all|see all|"
         r"(?:all|latest|more) news|categories|archives?|tags?|topics|sections?|español|english|"
-        r"français|deutsch|العربية|русский|türkçe)\b[^.!?]{0,60}$", _I),
+        r"français|deutsch|العربية|русский|türkçe)\b(?!\s*:)[^.!?]{0,60}$", _I),
      "a site navigation link"),
     ("promo", re.compile(
         r"^[\[(]?\s*(?:see also|related(?: articles?| stories| posts| news| content| coverage| topics| reading| links?| videos?)?|"

@@ -381,3 +381,27 @@ def test_other_language_articles(ad: str, follow: str, body: list[str]) -> None:
     assert cats[ad] == {"ad"}
     assert cats[follow] == {"promo"}
     assert all(cats[b] == {None} for b in body)
+
+
+@pytest.mark.parametrize("line, category", [
+    ("Michael Conroy, AP", "credit"),
+    ("Photograph: Tim Robberts/Getty Images", "credit"),
+    ("Posted in World News", "credit"),
+    ("Tags: Gaza, Israel, ceasefire", "credit"),
+    ("By Jane Doe jane.doe@example.com", "byline"),
+    ("2 days ago", "byline"),
+    ("Updated: 14:05 GMT, 3 June 2025", "byline"),
+    ("Rating: 4 Votes", "counter"),
+    ("1.2k shares", "counter"),
+    ("Werbung", "ad"),
+    ("Lesen Sie auch: Neue Gespräche in Kairo", "promo"),
+    ("Like this story? Share it with a friend!", "promo"),
+    ("Most Read", "promo"),
+    ("Skip to content", "navigation"),
+])
+def test_unseen_furniture_line_in_the_middle_of_an_article(line: str, category: str) -> None:
+    paragraphs = CLEAN_ARTICLE.strip().split("\n\n")
+    text = "\n\n".join(paragraphs[:4] + [line] + paragraphs[4:]) + "\n"
+    cats = dict(line_categories(text))
+    assert cats[line] == {category}
+    assert all(cats[p] == {None} for p in paragraphs)
