@@ -11,6 +11,7 @@ near-linear pass around the anchors that finds reworded sentences the index miss
 from __future__ import annotations
 
 import gc
+import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
@@ -43,7 +44,9 @@ GAP_BAND = 3
 HEADING_RELIEF = 0.1
 
 
-def _anchor_chain(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+def _anchor_chain(
+    cands: list[tuple[float, int, int]], tie: Callable[[int, int], float] | None = None
+) -> list[tuple[int, int]]:
     """Confident, unambiguous pairs on their heaviest common-order chain, sorted by A."""
     top_a: dict[int, float] = {}
     top_b: dict[int, float] = {}
@@ -64,16 +67,20 @@ def _anchor_chain(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
         (i, j, s) for s, i, j in cands
         if s >= 0.5 and s == top_a[i] and s == top_b[j] and near_a[i] == 1 and near_b[j] == 1
     ]
-    # Equally heavy chains (a block that B repeats): prefer anchors nearer the diagonal. The
-    # tie-break depends on |i - j| only, so B-vs-A picks the mirror of A-vs-B's chain.
-    chain = heaviest_chain([(i, j, s + 1e-7 / (1 + abs(i - j))) for i, j, s in anchors])
+    # Equally heavy chains (a block that B repeats): prefer anchors nearer the diagonal, then by
+    # `tie` (a hash of the two texts). Both are unchanged when A and B swap, so B-vs-A picks the
+    # mirror of A-vs-B's chain.
+    chain = heaviest_chain([
+        (i, j, s + 1e-7 / (1 + abs(i - j)) + (1e-9 * tie(i, j) if tie else 0.0)) for i, j, s in anchors
+    ])
     return sorted((anchors[k][0], anchors[k][1]) for k in chain)
 
 
 def _select(
-    cands: list[tuple[float, int, int]], bar: Callable[[int, int], float]
+    cands: list[tuple[float, int, int]], bar: Callable[[int, int], float],
+    tie: Callable[[int, int], float] | None = None,
 ) -> list[tuple[int, int, float]]:
-    chain = _anchor_chain(cands)
+    chain = _anchor_chain(cands, tie)
     ca = [p[0] for p in chain]
     cb = [p[1] for p in chain]
 
@@ -261,7 +268,12 @@ def _align(a: Document, b: Document, threshold: float) -> tuple[Pair, ...]:
         return threshold - HEADING_RELIEF if both_headings else threshold
 
     cands = candidates(pf, min(threshold * FLOOR_FACTOR, threshold - HEADING_RELIEF))
-    chosen = _fill_gaps(_select(cands, bar), pf, bar)
+    def tie(i: int, j: int) -> float:
+        """A mirror-symmetric number in [0, 1) from the two units' texts."""
+        ta, tb = a.unit_text(i), b.unit_text(j)
+        return zlib.crc32("\x00".join(sorted((ta, tb))).encode("utf-8", "surrogatepass")) / 2**32
+
+    chosen = _fill_gaps(_select(cands, bar, tie), pf, bar)
     groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
     groups.sort(key=lambda g: g[0][0])
     # Two equally heavy orders (two paragraphs swapped): keep the longer text in place, so the
