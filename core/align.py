@@ -18,7 +18,7 @@ from collections.abc import Callable
 from .candidates import MIN_DICE, candidates
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .model import Document, Pair
-from .normalise import unit_tokens, word_offsets
+from .normalise import offsets_from_lengths, unit_tokens
 from .order import heaviest_chain, moved_flags
 from .score import DEFAULT_THRESHOLD, relation_for, score_units, shared_weight
 from .wordiff import ops_from_tokens
@@ -231,7 +231,7 @@ def _side_tokens(
         u = doc.units[x]
         if plain:
             k: list | tuple = feats[x].kids
-            s, e = word_offsets(doc.text, u.start, u.end)
+            s, e = offsets_from_lengths(feats[x].lengths, u.start)
         else:
             k, s, e = unit_tokens(doc.text, u.start, u.end)
         keys += k

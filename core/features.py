@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .idf import idf_weights
 from .model import Document
-from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, stem, unit_words
+from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, split_words, stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,9 @@ class UnitFeatures:
     weight: float  # sum of the weights of `bag`
     plain: bool = True  # one stem per regex word (no hyphenated name, no "United States")
     kids: tuple[int, ...] = ()  # folded-key ids, one per regex word (kept only when `plain`)
+    # Lengths of the unit's gaps and words (`normalise.split_words`), kept only when `plain`: the
+    # word offsets a pair's diff needs, without a second regex pass over the text.
+    lengths: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,12 @@ class _Vocab:
         return t
 
 
-_Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...]]
+_Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
 
 
 def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
-    """(stem ids, their set, plain, key ids) per content unit; counts units per stem in `vocab.df`."""
+    """(stem ids, their set, plain, key ids, part lengths) per content unit; counts units per
+    stem in `vocab.df`."""
     text = doc.text
     units = doc.units
     df = vocab.df
@@ -88,7 +92,8 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
     out: dict[int, _Raw] = {}
     for i in doc.content_indices:
         u = units[i]
-        words = unit_words(text, u.start, u.end)
+        parts = split_words(text, u.start, u.end)
+        words = parts[1::2]
         plain = True
         if not words:  # "* * *", "—", an emoji line: the symbols are its only evidence
             words = ["".join(text[u.start:u.end].split())]
@@ -99,13 +104,14 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
         plain = plain and COMPLEX.isdisjoint(words)
         if plain:
             kids = tuple(map(kget, words))
+            lengths = tuple(map(len, parts))
         else:
-            kids = ()
+            kids = lengths = ()
             keys = keys_of_words(words)[0]
             ids = list(map(kid_get, keys))
             if None in ids:
                 ids = [t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys)]
-        out[i] = (tuple(ids), frozenset(ids), plain, kids)
+        out[i] = (tuple(ids), frozenset(ids), plain, kids, lengths)
     for t, n in Counter(chain.from_iterable(v[1] for v in out.values())).items():
         df[t] += n
     return out
@@ -134,8 +140,8 @@ def build_features(a: Document, b: Document) -> PairFeatures:
 
     def feats(raw: dict[int, _Raw]) -> dict[int, UnitFeatures]:
         return {
-            i: UnitFeatures(ids, bag, sum(map(weigh, bag)), plain, kids)
-            for i, (ids, bag, plain, kids) in raw.items()
+            i: UnitFeatures(ids, bag, sum(map(weigh, bag)), plain, kids, lengths)
+            for i, (ids, bag, plain, kids, lengths) in raw.items()
         }
 
     return PairFeatures(feats(raw_a), feats(raw_b), weights, vocab.df, is_stop)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 # A number keeps its inner separators (1.4 million, 32,000); a word keeps inner apostrophes,
 # hyphens and dots (don't, cease-fire, U.S).
@@ -159,6 +161,22 @@ def keys_of_words(words: list[str]) -> tuple[list[str], bool]:
                 merged.append(k)
         out = merged
     return out, plain
+
+
+# The word pattern as one group: `split` returns gaps and words alternately in one regex pass.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE).split
+
+
+def split_words(text: str, start: int, end: int) -> list[str]:
+    """text[start:end] as [gap, word, gap, word, ..., gap]: the words (`[1::2]`, the same as
+    `unit_words`) and, through the lengths of all parts, their offsets, from one regex pass."""
+    return _WORD_SPLIT(text[start:end])
+
+
+def offsets_from_lengths(lengths: Sequence[int], start: int) -> tuple[list[int], list[int]]:
+    """Word starts and ends from the part lengths of `split_words` (C-level running sums)."""
+    pos = list(accumulate(lengths, initial=start))
+    return pos[1:-1:2], pos[2:-1:2]
 
 
 def word_offsets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
