@@ -7,8 +7,14 @@ from collections import Counter
 from .model import Document, Pair, Stats
 
 
-def _chars(doc: Document, idx) -> int:
-    return sum(len("".join(doc.unit_text(i).split())) for i in idx)
+def _unit_chars(doc: Document) -> list[int]:
+    """Non-whitespace characters of each unit, counted once (the shares below sum subsets)."""
+    text = doc.text
+    return [len("".join(text[u.start:u.end].split())) for u in doc.units]
+
+
+def _sum(chars: list[int], idx) -> int:
+    return sum(map(chars.__getitem__, idx))
 
 
 def _share(part: int, whole: int) -> float:
@@ -21,10 +27,14 @@ def compute_stats(a: Document, b: Document | None, pairs: tuple[Pair, ...]) -> S
     paired_a = {i for p in pairs for i in p.a}
     paired_b = {j for p in pairs for j in p.b}
     rel = Counter(p.relation for p in pairs)
-    a_c = _chars(a, a_content)
-    b_c = _chars(b, b_content) if b else 0
-    a_all = _chars(a, range(len(a.units)))
-    b_all = _chars(b, range(len(b.units))) if b else 0
+    ca = _unit_chars(a)
+    cb = _unit_chars(b) if b else []
+    a_c = _sum(ca, a_content)
+    b_c = _sum(cb, b_content)
+    a_all = sum(ca)
+    b_all = sum(cb)
+    a_reused = _sum(ca, [i for i in a_content if i in paired_a])
+    b_reused = _sum(cb, [j for j in b_content if j in paired_b])
     return Stats(
         a_units=len(a.units),
         b_units=len(b.units) if b else 0,
@@ -40,10 +50,10 @@ def compute_stats(a: Document, b: Document | None, pairs: tuple[Pair, ...]) -> S
         moved=sum(p.moved for p in pairs),
         added_units=sum(1 for j in b_content if j not in paired_b) if b else 0,
         omitted_units=sum(1 for i in a_content if i not in paired_a) if b else 0,
-        a_reused_share=_share(_chars(a, [i for i in a_content if i in paired_a]), a_c) if b else 0.0,
-        b_reused_share=_share(_chars(b, [j for j in b_content if j in paired_b]), b_c) if b else 0.0,
-        added_share=_share(_chars(b, [j for j in b_content if j not in paired_b]), b_c) if b else 0.0,
-        omitted_share=_share(_chars(a, [i for i in a_content if i not in paired_a]), a_c) if b else 0.0,
+        a_reused_share=_share(a_reused, a_c) if b else 0.0,
+        b_reused_share=_share(b_reused, b_c) if b else 0.0,
+        added_share=_share(b_c - b_reused, b_c) if b else 0.0,
+        omitted_share=_share(a_c - a_reused, a_c) if b else 0.0,
         a_boilerplate_share=_share(a_all - a_c, a_all),
         b_boilerplate_share=_share(b_all - b_c, b_all) if b else 0.0,
     )
