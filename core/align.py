@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from .candidates import MIN_DICE, candidates
+from .context import context_pairs
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .model import Document, Pair
 from .normalise import offsets_from_lengths, unit_tokens
@@ -275,6 +276,7 @@ def _align(a: Document, b: Document, threshold: float) -> tuple[Pair, ...]:
 
     chosen = _fill_gaps(_select(cands, bar, tie), pf, bar)
     groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
+    groups += context_pairs(groups, pf, bar)  # weak neighbours of confident runs (core.context)
     groups.sort(key=lambda g: g[0][0])
     # Two equally heavy orders (two paragraphs swapped): keep the longer text in place, so the
     # same pair is called moved whichever document is A (the tie-break is mirror-symmetric).

@@ -9,7 +9,10 @@ score >= PARAPHRASE  (0.50) most of the facts and names shared, wording and orde
 score >= threshold   (DEFAULT_THRESHOLD, 0.33) a real share of the rare words (names, figures,
                      unusual terms) in common, told differently or partly: relation `related` —
                      worth a look, not proof of reuse.
-Below the threshold no pair is reported: the unit counts as added/omitted.
+Below the threshold no pair is reported: the unit counts as added/omitted — with one exception,
+neighbourhood evidence (`core.context`): the sentence right before or after a confident in-order
+pair (score >= threshold + CONTEXT_RELIEF), next to its partner's neighbour on the other side,
+pairs down to threshold - CONTEXT_RELIEF (relation `related`): reused text comes in runs.
 
 The score is 0.75 × weighted Dice overlap of word stems (each word weighed by `idf`, so shared
 names and numbers dominate and story words shared by every sentence barely count) + 0.25 × the
@@ -32,6 +35,11 @@ PARAPHRASE = 0.50
 MAX_ORDER_CELLS = 10**8
 #: Weight of word overlap vs word order in the score.
 OVERLAP_SHARE = 0.75
+#: Context-supported pairs (`core.context`): next to an in-order pair scoring this much above the
+#: threshold, the neighbouring units of both sides pair down to this much below it...
+CONTEXT_RELIEF = 0.1
+#: ...provided the two share at least this weighted Dice overlap of words.
+CONTEXT_MIN_DICE = 0.2
 
 
 def shared_weight(fa: UnitFeatures, fb: UnitFeatures, weights: list[float]) -> float:
