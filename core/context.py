@@ -33,7 +33,8 @@ def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int
     order_b = sorted(pf.b)
     used_a = {i for g in groups for i in g[0]}
     used_b = {j for g in groups for j in g[1]}
-    chain = heaviest_chain([(g[0][0], g[1][0], g[2]) for g in groups])
+    # The diagonal tie-break of `align` (equally heavy chains), so B-vs-A mirrors A-vs-B.
+    chain = heaviest_chain([(g[0][0], g[1][0], g[2] + 1e-7 / (1 + abs(g[0][0] - g[1][0]))) for g in groups])
     w = pf.weights
     out: list[Group] = []
 

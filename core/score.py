@@ -37,7 +37,7 @@ MAX_ORDER_CELLS = 10**8
 OVERLAP_SHARE = 0.75
 #: Context-supported pairs (`core.context`): next to an in-order pair scoring this much above the
 #: threshold, the neighbouring units of both sides pair down to this much below it...
-CONTEXT_RELIEF = 0.1
+CONTEXT_RELIEF = 0.08
 #: ...provided the two share at least this weighted Dice overlap of words.
 CONTEXT_MIN_DICE = 0.2
 

@@ -27,7 +27,7 @@ B_RUN = [
 ]
 # The same fact told in few shared words (seed 001 vs a reworded 004-style sentence).
 WEAK_A = "The White House confirmed on Wednesday that Netanyahu agreed to reschedule the meeting."
-WEAK_B = "A day later, he sent quiet messages to the White House asking for a new date."
+WEAK_B = "A day later, he sent messages to the White House asking for a new meeting date."
 # Too little in common even with context: stays apart.
 TOO_WEAK_B = "Netanyahu's office later sent messages to Washington asking to reschedule."
 
