@@ -10,6 +10,7 @@ recomputed from the text only for the units that end up paired (`unit_keys`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from itertools import chain
 from dataclasses import dataclass
 
@@ -20,9 +21,14 @@ from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, s
 
 @dataclass(frozen=True, slots=True)
 class UnitFeatures:
-    """What one unit offers as evidence: stem ids in reading order, as a bag, and its weight."""
+    """What one unit offers as evidence: stem ids in reading order, as a bag, and its weight.
 
-    ids: tuple[int, ...]
+    `ids` is a string with one character per stem id (`chr(id)`): rapidfuzz compares strings about
+    twice as fast as tuples of ints, and equality and hashing (exact anchors) are cheaper too. Only
+    a vocabulary too large for Unicode code points falls back to a tuple of ints.
+    """
+
+    ids: str | tuple[int, ...]
     bag: frozenset[int]
     weight: float  # sum of the weights of `bag`
     plain: bool = True  # one stem per regex word (no hyphenated name, no "United States")
@@ -76,7 +82,15 @@ class _Vocab:
         return t
 
 
-_Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
+_Raw = tuple[list[int], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
+
+#: Stem ids below this are encoded as one character each (all Unicode code points).
+MAX_CODED_IDS = 0x110000
+
+
+def stem_ids(ids: str | tuple[int, ...]) -> Iterable[int]:
+    """The stem ids of `UnitFeatures.ids`, whichever form it has."""
+    return map(ord, ids) if isinstance(ids, str) else ids
 
 
 def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
@@ -111,7 +125,7 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
             ids = list(map(kid_get, keys))
             if None in ids:
                 ids = [t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys)]
-        out[i] = (tuple(ids), frozenset(ids), plain, kids, lengths)
+        out[i] = (ids, frozenset(ids), plain, kids, lengths)
     for t, n in Counter(chain.from_iterable(v[1] for v in out.values())).items():
         df[t] += n
     return out
@@ -129,6 +143,10 @@ def _facts(vocab: _Vocab, docs: tuple[Document, ...]) -> list[bool]:
     return [st[:1].isdigit() or (c > 0 and 2 * c >= d) for st, c, d in zip(vocab.stems, cap, vocab.df)]
 
 
+def _as_chars(ids: list[int]) -> str:
+    return "".join(map(chr, ids))
+
+
 def build_features(a: Document, b: Document) -> PairFeatures:
     vocab = _Vocab()
     raw_a = _raw(a, vocab)
@@ -137,10 +155,11 @@ def build_features(a: Document, b: Document) -> PairFeatures:
     weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (a, b)))
 
     weigh = weights.__getitem__
+    code = _as_chars if len(weights) <= MAX_CODED_IDS else tuple
 
     def feats(raw: dict[int, _Raw]) -> dict[int, UnitFeatures]:
         return {
-            i: UnitFeatures(ids, bag, sum(map(weigh, bag)), plain, kids, lengths)
+            i: UnitFeatures(code(ids), bag, sum(map(weigh, bag)), plain, kids, lengths)
             for i, (ids, bag, plain, kids, lengths) in raw.items()
         }
 
@@ -151,8 +170,8 @@ def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:
     """Features of several consecutive units read as one (a split or merged sentence)."""
     if len(parts) == 1:
         return parts[0]
-    ids = tuple(t for p in parts for t in p.ids)
-    bag = frozenset(ids)
+    ids = "".join(p.ids for p in parts) if isinstance(parts[0].ids, str) else sum((p.ids for p in parts), ())
+    bag = frozenset(stem_ids(ids))
     plain = all(p.plain for p in parts)
     kids = tuple(k for p in parts for k in p.kids) if plain else ()
     return UnitFeatures(ids, bag, sum(weights[t] for t in bag), plain, kids)
