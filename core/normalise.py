@@ -194,10 +194,9 @@ def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     Same tokens as `tokens_with_spans`; only the complex words (hyphenated names, phrase heads)
     are handled one by one, the rest go through list comprehensions.
     """
-    words = _WORD.findall(text, start, end)
-    spans = [m.span() for m in _WORD.finditer(text, start, end)]
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
+    parts = split_words(text, start, end)
+    words = parts[1::2]
+    starts, ends = offsets_from_lengths(list(map(len, parts)), start)
     cache = _KEYS
     keys = [cache.get(w) or learn(w) for w in words]
     special = [k for k, w in enumerate(words) if w in COMPLEX]
@@ -255,7 +254,7 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es",
 @lru_cache(maxsize=200_000)
 def stem(key: str) -> str:
     """A light, conservative stem: enough to meet inflections, never a dictionary lookup."""
-    if len(key) <= 4 or not key.isalpha():
+    if len(key) <= 4 or not key.isalpha() or not key.endswith(_SUFFIXES):
         return key
     for suf in _SUFFIXES:
         if key.endswith(suf) and len(key) - len(suf) >= 3:
