@@ -8,6 +8,8 @@ touches unpaired units, so the pairs stay valid).
 
 from __future__ import annotations
 
+import gc
+
 from .align import align
 from .boilerplate import classify, refine_unpaired
 from .model import Alignment, Document, SourceText
@@ -44,7 +46,22 @@ def _refined(doc: Document, paired: set[int]) -> Document:
 
 
 def compare(a: SourceText, b: SourceText | None = None, threshold: float = DEFAULT_THRESHOLD) -> Alignment:
-    """The whole engine: one immutable Alignment for one or two articles."""
+    """The whole engine: one immutable Alignment for one or two articles.
+
+    The cyclic GC is paused meanwhile (as in `align`): segmenting and classifying a book builds
+    hundreds of thousands of acyclic objects, and the collections they trigger find nothing.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _compare(a, b, threshold)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _compare(a: SourceText, b: SourceText | None, threshold: float) -> Alignment:
     doc_a = analyse(a)
     doc_b = analyse(b) if b is not None else None
     pairs = align(doc_a, doc_b, threshold) if doc_b is not None else ()
