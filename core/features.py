@@ -32,7 +32,9 @@ class UnitFeatures:
     bag: frozenset[int]
     weight: float  # sum of the weights of `bag`
     plain: bool = True  # one stem per regex word (no hyphenated name, no "United States")
-    kids: tuple[int, ...] = ()  # folded-key ids, one per regex word (kept only when `plain`)
+    # Folded-key ids, one per regex word (kept only when `plain`), coded like `ids`: the word diff
+    # (rapidfuzz opcodes) runs on strings.
+    kids: str | tuple[int, ...] = ()
     # Lengths of the unit's gaps and words (`normalise.split_words`), kept only when `plain`: the
     # word offsets a pair's diff needs, without a second regex pass over the text.
     lengths: tuple[int, ...] = ()
@@ -82,7 +84,7 @@ class _Vocab:
         return t
 
 
-_Raw = tuple[list[int], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
+_Raw = tuple[list[int], frozenset[int], bool, list[int] | tuple[()], tuple[int, ...]]
 
 #: Stem ids below this are encoded as one character each (all Unicode code points).
 MAX_CODED_IDS = 0x110000
@@ -117,7 +119,7 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
             ids = [t if t is not None else word_id(w) for t, w in zip(ids, words)]
         plain = plain and COMPLEX.isdisjoint(words)
         if plain:
-            kids = tuple(map(kget, words))
+            kids = list(map(kget, words))
             lengths = tuple(map(len, parts))
         else:
             kids = lengths = ()
@@ -143,6 +145,11 @@ def _facts(vocab: _Vocab, docs: tuple[Document, ...]) -> list[bool]:
     return [st[:1].isdigit() or (c > 0 and 2 * c >= d) for st, c, d in zip(vocab.stems, cap, vocab.df)]
 
 
+def joined(codes: list) -> str | tuple[int, ...]:
+    """Concatenation of several `ids` (or `kids`) sequences, whichever form they have."""
+    return "".join(codes) if isinstance(codes[0], str) else sum(codes, ())
+
+
 def _as_chars(ids: list[int]) -> str:
     return "".join(map(chr, ids))
 
@@ -156,10 +163,11 @@ def build_features(a: Document, b: Document) -> PairFeatures:
 
     weigh = weights.__getitem__
     code = _as_chars if len(weights) <= MAX_CODED_IDS else tuple
+    code_k = _as_chars if len(vocab.key_ids) <= MAX_CODED_IDS else tuple
 
     def feats(raw: dict[int, _Raw]) -> dict[int, UnitFeatures]:
         return {
-            i: UnitFeatures(code(ids), bag, sum(map(weigh, bag)), plain, kids, lengths)
+            i: UnitFeatures(code(ids), bag, sum(map(weigh, bag)), plain, code_k(kids), lengths)
             for i, (ids, bag, plain, kids, lengths) in raw.items()
         }
 
@@ -170,8 +178,8 @@ def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:
     """Features of several consecutive units read as one (a split or merged sentence)."""
     if len(parts) == 1:
         return parts[0]
-    ids = "".join(p.ids for p in parts) if isinstance(parts[0].ids, str) else sum((p.ids for p in parts), ())
+    ids = joined([p.ids for p in parts])
     bag = frozenset(stem_ids(ids))
     plain = all(p.plain for p in parts)
-    kids = tuple(k for p in parts for k in p.kids) if plain else ()
+    kids = joined([p.kids for p in parts]) if plain else ()
     return UnitFeatures(ids, bag, sum(weights[t] for t in bag), plain, kids)
