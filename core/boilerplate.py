@@ -48,6 +48,8 @@ _SURE_PROSE = 0.03
 _SURE_BODY = 0.1
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
+# A comment thread is recognised only after this many prose lines of article.
+_THREAD_PROSE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +173,14 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
     # Header lines that carry a date, read time or author byline make their name-like neighbours bylines.
     byline_at = {i for i, pc in enumerate(pattern) if pc is not None and pc[0] == "byline"}
 
+    # Reader comments: a thread of timestamped posts that starts after the article has begun
+    # (a live blog's stamped entries start with the article, so they are left alone).
+    thread = bf.comment_thread(texts, raw.words)
+    thread_from = next((i for i in range(n) if thread[i]), n)
+    prose_before = sum(1 for i in range(min(thread_from, n)) if stats[i].words >= _BODY_WORDS and stats[i].terminal)
+    if thread_from <= body_lo or prose_before < _THREAD_PROSE:
+        thread = [0.0] * n
+
     for i in range(n):
         v, t, st, p = out[i], texts[i], stats[i], probs[i]
         if i == headline:
@@ -183,6 +193,9 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
             continue
         if not any(c.isalnum() for c in t):
             v.category, v.reason = "other", "no letters or digits (a separator or icon)"
+            continue
+        if thread[i]:
+            v.category, v.reason = "other", "a reader comment (among timestamped posts after the article)"
             continue
         # Bios sit at the edges of the article (or are short): long paragraphs deep inside the
         # body are not searched, which keeps book-length texts cheap.

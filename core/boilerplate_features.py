@@ -68,6 +68,16 @@ _COMMENTS = re.compile(
 # "Gary M on September 17, 2018 at 8:50 pm said:" — the head of a reader comment.
 _COMMENT_HEAD = re.compile(r"\b(?:said|says|wrote|writes|replied)\s*:\s*$|^reply$", re.IGNORECASE)
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*[\]\)\"'”’»]?$")
+# The stamp a reader comment carries: a relative age, a date with a clock time, "… said:", or a
+# bare Reply/Report link. One is a byline; several a few lines apart are a comment thread.
+_COMMENT_STAMP = re.compile(
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"\b(?:19|20)\d\d\b.{0,12}\b\d{1,2}:\d\d\b|\b\d{1,2}:\d\d\b.{0,12}\b(?:19|20)\d\d\b|"
+    r"\b(?:said|says|wrote|writes|replied)\s*:\s*$|^(?:reply|report|report abuse|like|flag)$",
+    re.IGNORECASE,
+)
+# The list markers of an enumerated or bulleted item ("1)", "2.", "•", "-", "*").
+_ENUMERATED = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*•–·▪►✓]|\(?[a-z][.)])\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +320,41 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     for cat in ("byline", "navigation", "promo", "credit", "counter", "caption"):
         cols.append([1.0 if pc is not None and pc[0] == cat else 0.0 for pc in pattern])
     return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
+
+
+def comment_thread(texts: list[str], words: list[int], gap: int = 12, least: int = 3) -> list[float]:
+    """1 for lines inside a reader-comment thread: from the first to the last of at least `least`
+    comment stamps (age, date with time, "… said:", Reply), each within `gap` lines of the last."""
+    n = len(texts)
+    out = [0.0] * n
+    stamps = [i for i in range(n) if words[i] <= 16 and _COMMENT_STAMP.search(texts[i])]
+    k = 0
+    while k < len(stamps):
+        j = k
+        while j + 1 < len(stamps) and stamps[j + 1] - stamps[j] <= gap:
+            j += 1
+        if j - k + 1 >= least:
+            end = min(n, stamps[j] + 4)
+            out[stamps[k]:end] = [1.0] * (end - stamps[k])
+        k = j + 1
+    return out
+
+
+_MINOR = frozenset("a an and at by for from in of on or the to vs with".split())
+
+
+def _title_prefix(text: str, nwords: int) -> float:
+    """Log length of a Title-Cased run that opens a longer line: a teaser's headline glued to its
+    summary ("Customers Leave Without Paying Bill At Troy Steakhouse A party of six left …")."""
+    if nwords < 9 or nwords > 80:
+        return 0.0
+    run = 0
+    for w in text.split()[:20]:
+        if w[:1].isupper() or w[:1].isdigit() or w[:1] in "$'‘\"“" or w.lower() in _MINOR:
+            run += 1
+        else:
+            break
+    return math.log1p(run) if run >= 4 and nwords >= run + 4 else 0.0
 
 
 def _topicality(probs: list[float], tokens: list[list[str]]) -> list[float]:
