@@ -173,12 +173,13 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
     # Header lines that carry a date, read time or author byline make their name-like neighbours bylines.
     byline_at = {i for i, pc in enumerate(pattern) if pc is not None and pc[0] == "byline"}
 
-    # Reader comments: a thread of timestamped posts that starts after the article has begun
-    # (a live blog's stamped entries start with the article, so they are left alone).
+    # Reader comments: a thread of timestamped posts that starts after some article prose (a live
+    # blog's stamped entries start with the article, so they are left alone). Not tied to the
+    # body found above: that body often runs on into the comments, which are prose too.
     thread = bf.comment_thread(texts, raw.words)
     thread_from = next((i for i in range(n) if thread[i]), n)
     prose_before = sum(1 for i in range(min(thread_from, n)) if stats[i].words >= _BODY_WORDS and stats[i].terminal)
-    if thread_from <= body_lo or prose_before < _THREAD_PROSE:
+    if prose_before < _THREAD_PROSE:
         thread = [0.0] * n
 
     for i in range(n):
