@@ -5,7 +5,8 @@ B is A with every sentence reworded (a third of its words replaced or dropped, n
 swapped), plus deleted, inserted and moved blocks, so the right pairs are known by construction.
 Each size runs in a fresh process so the peak RSS (ru_maxrss) belongs to that size alone.
 Prints time of the whole pipeline (segment + boilerplate + align + stats) and of align alone,
-peak memory, and pair precision/recall against the construction.
+peak memory, and pair precision/recall against the construction; `--stages` adds the pipeline's
+CPU seconds per stage (medians), to see where the time goes.
 """
 
 from __future__ import annotations
@@ -111,7 +112,40 @@ def build(size: int, seed: int = 1) -> tuple[str, str, list[tuple[int, int]]]:
     return "".join(a_parts), "".join(b_parts), truth
 
 
-def one(size: int) -> dict:
+#: (module, function) pairs timed by --stages, in pipeline order; the module is where the caller
+#: looks the name up (so wrapping it there is seen). Missing names are skipped.
+STAGES = [
+    ("pipeline", "segment"), ("pipeline", "classify"), ("align", "build_features"), ("align", "candidates"),
+    ("align", "_select"), ("align", "_fill_gaps"), ("align", "_extend"), ("align", "context_pairs"),
+    ("align", "heaviest_chain"), ("align", "_side_tokens"), ("align", "ops_from_tokens"),
+    ("pipeline", "refine_unpaired"), ("pipeline", "compute_stats"),
+]
+
+
+def _time_stages() -> dict[str, float]:
+    """Wrap the stage functions so each call adds its CPU seconds to the returned dict (a
+    wrapper costs about a microsecond a call: per-pair stages read slightly high)."""
+    import importlib
+
+    spent: dict[str, float] = {}
+    for mod_name, name in STAGES:
+        mod = importlib.import_module(f"rafahdiff.core.{mod_name}")
+        fn = getattr(mod, name, None)
+        if fn is None:
+            continue
+
+        def timed(*args, _fn=fn, _name=name, **kw):
+            c0 = time.process_time()
+            try:
+                return _fn(*args, **kw)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + time.process_time() - c0
+
+        setattr(mod, name, timed)
+    return spent
+
+
+def one(size: int, stages: bool = False) -> dict:
     from _common import plain_document
 
     from rafahdiff.core.align import align
@@ -121,6 +155,7 @@ def one(size: int) -> dict:
     text_a, text_b, truth = build(size)
     src_a = SourceText("A", "A", text_a)
     src_b = SourceText("B", "B", text_b)
+    spent = _time_stages() if stages else {}
     t0, c0 = time.perf_counter(), time.process_time()
     try:
         compare(src_a, src_b)
@@ -128,6 +163,7 @@ def one(size: int) -> dict:
     except Exception as e:  # colleagues' stages in flux: still measure the engine
         print(f"pipeline failed: {e!r}", file=sys.stderr)
         t_pipe = c_pipe = float("nan")
+    stage_cpu = dict(spent)
     # The engine alone, on all-content documents (quality is judged on these).
     da, db = plain_document(text_a, "A"), plain_document(text_b, "B")
     t0, c0 = time.perf_counter(), time.process_time()
@@ -159,6 +195,7 @@ def one(size: int) -> dict:
         "recall": hits / len(true) if true else 0.0,
         "moved": sum(p.moved for p in al.pairs),
         "pairs": len(al.pairs),
+        "stages": stage_cpu,
     }
 
 
@@ -166,10 +203,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", nargs="+", default=list(SIZES))
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--stages", action="store_true", help="also print the pipeline's CPU seconds per stage")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(one(args.one)))
+        print(json.dumps(one(args.one, args.stages)))
         return
     print(machine_speed())
     print("wall = elapsed seconds, cpu = process CPU seconds (less sensitive to a shared machine)")
@@ -177,7 +215,8 @@ def main() -> None:
     for name in args.sizes:
         runs = []
         for _ in range(args.repeat):
-            out = subprocess.run([sys.executable, __file__, "--one", str(SIZES[name])], capture_output=True, text=True, check=True)
+            cmd = [sys.executable, __file__, "--one", str(SIZES[name])] + (["--stages"] if args.stages else [])
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True)
             runs.append(json.loads(out.stdout))
         r = runs[0]
         print(
@@ -187,6 +226,9 @@ def main() -> None:
             f"{r['precision']:6.3f} {r['recall']:6.3f} {r['pairs']:6d} {r['moved']:6d}",
             flush=True,
         )
+        if args.stages:
+            split = {k: median([x["stages"].get(k, 0.0) for x in runs]) for k in r["stages"]}
+            print("       stage cpu s: " + ", ".join(f"{k.lstrip('_')} {v:.2f}" for k, v in split.items()), flush=True)
 
 
 if __name__ == "__main__":
