@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -241,6 +242,7 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
             short_run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
             cat = "navigation" if short_run >= 3 and st.words <= 6 else "other"
             v.category, v.reason = cat, _model_reason(st, cols, i, p)
+    _keep_numbered_lists(texts, out, body_lo, body_hi)
     # A name line right before a bio ("Surja" above "Surja, a dedicated blog writer…").
     for i in range(n - 1):
         v = out[i]
@@ -249,6 +251,38 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
             if texts[i + 1].startswith(first_word) or v.category is not None:
                 v.category, v.reason = "bio", "the author's name above the bio"
     return out
+
+
+_NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
+# Lines allowed between two items of a numbered list (an item's link, price or second line).
+_ITEM_GAP = 3
+
+
+def _keep_numbered_lists(texts: list[str], out: list[_Verdict], body_lo: int, body_hi: int) -> None:
+    """A list numbered 1, 2, 3 … that starts within the article is the article's own (a listicle,
+    ranked picks): its items and the lines between them stay content, whatever their shape."""
+    n = len(texts)
+    nums = [int(m.group(1)) if (m := _NUMBERED.match(t)) else 0 for t in texts]
+    i = 0
+    while i < n:
+        if nums[i] != 1 or not body_lo <= i <= body_hi + _NEAR:
+            i += 1
+            continue
+        items = [i]
+        j = i + 1
+        while j < n and j - items[-1] <= _ITEM_GAP + 1:
+            if nums[j] == nums[items[-1]] + 1:
+                items.append(j)
+            j += 1
+        if len(items) >= 3:
+            # The last item runs on as far as the items before it did.
+            tail = min(n - 1, items[-1] + min(items[k + 1] - items[k] for k in range(len(items) - 1)) - 1)
+            for k in range(i, tail + 1):
+                v = out[k]
+                if v.category is not None and v.category not in ("ad", "promo"):
+                    v.category = None
+                    v.reason = None
+        i = max(items[-1], i) + 1
 
 
 def _physical_lines(text: str) -> tuple[list[str], list[int]]:
