@@ -405,3 +405,55 @@ def test_unseen_furniture_line_in_the_middle_of_an_article(line: str, category: 
     cats = dict(line_categories(text))
     assert cats[line] == {category}
     assert all(cats[p] == {None} for p in paragraphs)
+
+
+READER_COMMENTS = [
+    "Jane R on June 4, 2025 at 9:12 am said:",
+    "This is exactly what my grandfather warned about years ago, and nobody listened to him.",
+    "Reply",
+    "Tom Baker on June 4, 2025 at 10:40 am said:",
+    "I doubt the report on Tuesday will change anything for the farmers in my county.",
+    "Reply",
+    "M. Ortiz on June 5, 2025 at 7:03 pm said:",
+    "Prices at my local shop have already gone up, so the traders are late to this story.",
+]
+
+
+def test_reader_comment_thread_after_the_article_is_furniture() -> None:
+    text = CLEAN_ARTICLE + "\n" + "\n\n".join(READER_COMMENTS) + "\n"
+    cats = dict(line_categories(text))
+    assert all(cats[c] != {None} for c in READER_COMMENTS), [(c, cats[c]) for c in READER_COMMENTS]
+    assert all(cats[p] == {None} for p in CLEAN_ARTICLE.strip().split("\n\n"))
+
+
+def test_timestamped_entries_from_the_start_are_not_a_comment_thread() -> None:
+    # A live blog: its stamped entries begin with the article, before any prose.
+    entries = []
+    for k, para in enumerate(CLEAN_ARTICLE.strip().split("\n\n")[1:]):
+        entries += [f"June 4, 2025 at {9 + k}:15 am", para]
+    text = "Wheat prices: live updates\n\n" + "\n\n".join(entries) + "\n"
+    cats = dict(line_categories(text))
+    assert all(cats[e] == {None} for e in entries[1::2])
+
+
+NUMBERED_PICKS = [
+    "1) Lego Star Wars 75188 Resistance Bomber",
+    "http://amzn.to/2iJFhRj",
+    "2) Polistil 960574 Electric Racing Track",
+    "http://amzn.to/2hZfWFJ",
+    "3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+    "http://amzn.to/2hWw372",
+    "4) Ghostbusters Collection 1-2 (Steelbook)",
+    "http://amzn.to/2B4BNPS",
+]
+
+
+def test_numbered_list_that_continues_the_article_stays_content() -> None:
+    intro = ("Black Friday is here again, and the shops are full of offers for anyone who grew up in the "
+             "eighties and still misses the toys and films of those years.")
+    lead = "So here are our picks for the nostalgic among you, each with a link to the offer:"
+    text = "Black Friday picks for the nostalgic\n\n" + intro + "\n\n" + intro.replace("eighties", "nineties") + "\n\n" \
+        + lead + "\n\n" + "\n\n".join(NUMBERED_PICKS) + "\n\nShare\n\nTweet\n"
+    cats = dict(line_categories(text))
+    assert all(cats[p] == {None} for p in NUMBERED_PICKS), [(p, cats[p]) for p in NUMBERED_PICKS]
+    assert cats["Share"] != {None}
