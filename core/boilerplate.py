@@ -15,6 +15,11 @@ given to every unit of that line. Three layers, each explained in the unit's `re
    Python). Its verdict is explained from the measurements in `reason`; it never removes a
    paragraph of prose inside the body on its own.
 
+Two page-level structures override the line-by-line verdicts: a reader-comment thread (several
+timestamped "… said:" / "2 days ago" / Reply stamps a few lines apart, after article prose) is
+furniture however much it reads like prose, and a list numbered 1, 2, 3 … that starts within the
+article is content however short and link-like its items are.
+
 `refine_unpaired` adds the two-document signal: after alignment, a short line that found no
 partner at the edge of the aligned body is furniture too.
 """
