@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from .candidates import MIN_DICE, candidates
 from .context import context_pairs
-from .features import PairFeatures, UnitFeatures, build_features, joined, merged
+from .features import PairFeatures, UnitFeatures, build_features, merged
 from .model import Document, Pair
 from .normalise import offsets_from_lengths, unit_tokens
 from .order import heaviest_chain, moved_flags
@@ -222,21 +222,19 @@ def _extend(
 
 def _side_tokens(
     doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool
-) -> tuple[str | tuple | list, list[int], list[int]]:
+) -> tuple[list, list[int], list[int]]:
     """Word keys and offsets of one side: key ids kept from `features` when `plain` (both
-    sides one key per regex word; coded as a string), else folded keys re-read from the text."""
+    sides one key per regex word), else folded keys re-read from the text."""
+    keys: list = []
     starts: list[int] = []
     ends: list[int] = []
-    if plain:
-        for x in idx:
-            s, e = offsets_from_lengths(feats[x].lengths, doc.units[x].start)
-            starts += s
-            ends += e
-        return joined([feats[x].kids for x in idx]), starts, ends
-    keys: list[str] = []
     for x in idx:
         u = doc.units[x]
-        k, s, e = unit_tokens(doc.text, u.start, u.end)
+        if plain:
+            k: list | tuple = feats[x].kids
+            s, e = offsets_from_lengths(feats[x].lengths, u.start)
+        else:
+            k, s, e = unit_tokens(doc.text, u.start, u.end)
         keys += k
         starts += s
         ends += e

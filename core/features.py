@@ -10,7 +10,6 @@ recomputed from the text only for the units that end up paired (`unit_keys`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from itertools import chain
 from dataclasses import dataclass
 
@@ -21,20 +20,13 @@ from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, s
 
 @dataclass(frozen=True, slots=True)
 class UnitFeatures:
-    """What one unit offers as evidence: stem ids in reading order, as a bag, and its weight.
+    """What one unit offers as evidence: stem ids in reading order, as a bag, and its weight."""
 
-    `ids` is a string with one character per stem id (`chr(id)`): rapidfuzz compares strings about
-    twice as fast as tuples of ints, and equality and hashing (exact anchors) are cheaper too. Only
-    a vocabulary too large for Unicode code points falls back to a tuple of ints.
-    """
-
-    ids: str | tuple[int, ...]
+    ids: tuple[int, ...]
     bag: frozenset[int]
     weight: float  # sum of the weights of `bag`
     plain: bool = True  # one stem per regex word (no hyphenated name, no "United States")
-    # Folded-key ids, one per regex word (kept only when `plain`), coded like `ids`: the word diff
-    # (rapidfuzz opcodes) runs on strings.
-    kids: str | tuple[int, ...] = ()
+    kids: tuple[int, ...] = ()  # folded-key ids, one per regex word (kept only when `plain`)
     # Lengths of the unit's gaps and words (`normalise.split_words`), kept only when `plain`: the
     # word offsets a pair's diff needs, without a second regex pass over the text.
     lengths: tuple[int, ...] = ()
@@ -84,15 +76,7 @@ class _Vocab:
         return t
 
 
-_Raw = tuple[list[int], frozenset[int], bool, list[int] | tuple[()], tuple[int, ...]]
-
-#: Stem ids below this are encoded as one character each (all Unicode code points).
-MAX_CODED_IDS = 0x110000
-
-
-def stem_ids(ids: str | tuple[int, ...]) -> Iterable[int]:
-    """The stem ids of `UnitFeatures.ids`, whichever form it has."""
-    return map(ord, ids) if isinstance(ids, str) else ids
+_Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
 
 
 def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
@@ -119,7 +103,7 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
             ids = [t if t is not None else word_id(w) for t, w in zip(ids, words)]
         plain = plain and COMPLEX.isdisjoint(words)
         if plain:
-            kids = list(map(kget, words))
+            kids = tuple(map(kget, words))
             lengths = tuple(map(len, parts))
         else:
             kids = lengths = ()
@@ -127,7 +111,7 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
             ids = list(map(kid_get, keys))
             if None in ids:
                 ids = [t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys)]
-        out[i] = (ids, frozenset(ids), plain, kids, lengths)
+        out[i] = (tuple(ids), frozenset(ids), plain, kids, lengths)
     for t, n in Counter(chain.from_iterable(v[1] for v in out.values())).items():
         df[t] += n
     return out
@@ -145,15 +129,6 @@ def _facts(vocab: _Vocab, docs: tuple[Document, ...]) -> list[bool]:
     return [st[:1].isdigit() or (c > 0 and 2 * c >= d) for st, c, d in zip(vocab.stems, cap, vocab.df)]
 
 
-def joined(codes: list) -> str | tuple[int, ...]:
-    """Concatenation of several `ids` (or `kids`) sequences, whichever form they have."""
-    return "".join(codes) if isinstance(codes[0], str) else sum(codes, ())
-
-
-def _as_chars(ids: list[int]) -> str:
-    return "".join(map(chr, ids))
-
-
 def build_features(a: Document, b: Document) -> PairFeatures:
     vocab = _Vocab()
     raw_a = _raw(a, vocab)
@@ -162,12 +137,10 @@ def build_features(a: Document, b: Document) -> PairFeatures:
     weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (a, b)))
 
     weigh = weights.__getitem__
-    code = _as_chars if len(weights) <= MAX_CODED_IDS else tuple
-    code_k = _as_chars if len(vocab.key_ids) <= MAX_CODED_IDS else tuple
 
     def feats(raw: dict[int, _Raw]) -> dict[int, UnitFeatures]:
         return {
-            i: UnitFeatures(code(ids), bag, sum(map(weigh, bag)), plain, code_k(kids), lengths)
+            i: UnitFeatures(ids, bag, sum(map(weigh, bag)), plain, kids, lengths)
             for i, (ids, bag, plain, kids, lengths) in raw.items()
         }
 
@@ -178,8 +151,8 @@ def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:
     """Features of several consecutive units read as one (a split or merged sentence)."""
     if len(parts) == 1:
         return parts[0]
-    ids = joined([p.ids for p in parts])
-    bag = frozenset(stem_ids(ids))
+    ids = tuple(t for p in parts for t in p.ids)
+    bag = frozenset(ids)
     plain = all(p.plain for p in parts)
-    kids = joined([p.kids for p in parts]) if plain else ()
+    kids = tuple(k for p in parts for k in p.kids) if plain else ()
     return UnitFeatures(ids, bag, sum(weights[t] for t in bag), plain, kids)
