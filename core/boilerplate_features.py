@@ -327,7 +327,10 @@ def comment_thread(texts: list[str], words: list[int], gap: int = 12, least: int
     comment stamps (age, date with time, "… said:", Reply), each within `gap` lines of the last."""
     n = len(texts)
     out = [0.0] * n
-    stamps = [i for i in range(n) if words[i] <= 16 and _COMMENT_STAMP.search(texts[i])]
+    stamp = _COMMENT_STAMP.search
+    # Every stamp has a colon, an "ago" or at most two words: test those lines only.
+    stamps = [i for i, (t, w) in enumerate(zip(texts, words))
+              if w <= 16 and (w <= 2 or ":" in t or "ago" in t or "AGO" in t or "Ago" in t) and stamp(t)]
     k = 0
     while k < len(stamps):
         j = k
