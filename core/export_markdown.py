@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .highlight import changed_spans, pieces
 from .model import Alignment, Document
 from .rows import LABELS, MARKERS, Row, build_rows, row_state
 from .sanitize import display_text
@@ -28,9 +29,30 @@ _SPACE = re.compile(r"\s+")
 
 def md(text: str) -> str:
     """Untrusted text → inert inline Markdown, safe inside a table cell."""
-    text = _SPACE.sub(" ", display_text(text)).strip()
+    return _escape(_SPACE.sub(" ", display_text(text)).strip())
+
+
+def _escape(text: str) -> str:
     text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
     return _SYNTAX.sub(r"\\\1", text)
+
+
+def _md_marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """One unit with its changed words in bold, as the app and HTML highlight them.
+
+    Whitespace stays outside the `**` (CommonMark only closes emphasis next to a non-space).
+    """
+    out: list[str] = []
+    for piece, changed in pieces(text, start, end, spans):
+        piece = _SPACE.sub(" ", display_text(piece))
+        core = piece.strip()
+        if not changed or not core:
+            out.append(_escape(piece))
+            continue
+        lead = " " if piece[:1] == " " else ""
+        trail = " " if piece[-1:] == " " else ""
+        out.append(f"{lead}**{_escape(core)}**{trail}")
+    return "".join(out).strip()
 
 
 def _figs(figs: tuple[Figure, ...]) -> str:
@@ -42,11 +64,15 @@ def _side(al: Alignment, doc: Document, row: Row, side: str, state: str) -> str:
     if not idx:
         return " "
     parts = [f"`{MARKERS.get(state, ' ')}`" if MARKERS.get(state, " ").strip() else ""]
+    spans = changed_spans(al.pairs[row.pair], side, doc.text) if row.pair is not None else []
     for k in idx:
         u = doc.units[k]
-        text = md(doc.text[u.start:u.end])
         if u.kind == "heading" and not u.boilerplate:
-            text = f"**{text}**"
+            text = f"**{md(doc.text[u.start:u.end])}**"  # already bold: a headline shows no word marks
+        elif spans and not u.boilerplate:
+            text = _md_marked(doc.text, u.start, u.end, spans)
+        else:
+            text = md(doc.text[u.start:u.end])
         if u.boilerplate:
             text = f"*{text}* \\[{md(u.boilerplate)}\\]"
         parts.append(text)
@@ -88,7 +114,8 @@ def iter_markdown(al: Alignment) -> Iterator[str]:
     states = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")
     if al.b is None:
         states = ("boilerplate",)
-    yield "\n## Side by side\n\n" + "Markers: " + ", ".join(f"`{MARKERS[s]}` {md(LABELS[s])}" for s in states) + "\n\n"
+    yield "\n## Side by side\n\n" + "Markers: " + ", ".join(f"`{MARKERS[s]}` {md(LABELS[s])}" for s in states)
+    yield (".\n\n" if al.b is None else "; **bold**: the words that differ inside a pair.\n\n")
     if al.b is None:
         yield f"| A: {md(al.a.source)} |\n|---|\n"
     else:

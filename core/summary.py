@@ -86,10 +86,12 @@ def build_summary(al: Alignment) -> Summary:
                    note="pairs that say the same thing in other words"),
         SummaryRow("moved", "Moved", both=(_count(s, "moved", "pair"),),
                    note="pairs out of the common order"),
+        # The breakdown names every relation, so its parts add up to the total a reader sees first.
         SummaryRow("pairs", "All pairs", both=(_count(s, "pairs", "pair"), _count(s, "identical", "identical", "identical"),
                                                _count(s, "edited", "edited", "edited"),
+                                               _count(s, "paraphrase", "paraphrase", "paraphrase"),
                                                _count(s, "related", "related", "related")),
-                   note="identical, lightly edited and loosely related pairs"),
+                   note="identical, lightly edited, paraphrased and loosely related pairs"),
         SummaryRow("boilerplate", "Boilerplate",
                    a=(_count(s, "a_boilerplate_units", "unit"), _share(s, "a_boilerplate_share")),
                    b=(_count(s, "b_boilerplate_units", "unit"), _share(s, "b_boilerplate_share")),

@@ -155,3 +155,31 @@ def test_cli_markdown_stdout_matches_renderer(capsys):
     res = run_cli(["002", "003", "--format", "markdown"], capsys)
     assert res.code == 0 and res.err == ""
     assert res.out == render_markdown(_pair("002", "003"))
+
+
+@pytest.mark.parametrize("a,b", [("001", "002"), ("003", "004"), ("000", "004")])
+def test_changed_words_inside_pairs_are_bold(a, b):
+    """Like the app and the HTML report, the Markdown shows which words of a pair differ."""
+    from rafahdiff.core.highlight import changed_spans, pieces
+
+    al = _pair(a, b)
+    html_doc = PARSER.render(render_markdown(al))
+    last = html_doc[html_doc.rindex("<table>"):]
+    trs = re.findall(r"<tr>(.*?)</tr>", last[last.index("<tbody>"):], flags=re.S)
+    checked = 0
+    for row, tr in zip(build_rows(al), trs):
+        if row.pair is None:
+            continue
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", tr, flags=re.S)
+        for side, doc, idx, cell in (("a", al.a, row.a, cells[0]), ("b", al.b, row.b, cells[-1])):
+            units = [doc.units[k] for k in idx]
+            if not units or any(u.kind == "heading" or u.boilerplate for u in units):
+                continue
+            spans = changed_spans(al.pairs[row.pair], side, doc.text)
+            want = [squash(display_text(p)) for u in units
+                    for p, changed in pieces(doc.text, u.start, u.end, spans) if changed and p.strip()]
+            got = [squash(check_html(s).text) for s in re.findall(r"<strong>(.*?)</strong>", cell, flags=re.S)]
+            assert got == want, (side, row)
+            checked += len(want)
+    if any(p.relation in ("edited", "paraphrase") for p in al.pairs):
+        assert checked > 0
