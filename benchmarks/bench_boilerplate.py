@@ -114,12 +114,7 @@ def cross_validated(pages: list[dict]) -> dict[str, tuple[float, float, float]] 
     shipped = boilerplate._model()
 
     def rows_of(xs, idx):
-        x, y = [], []
-        for i in idx:
-            keep = [j for j, lab in enumerate(labels[i]) if lab in ("content", "boilerplate")]
-            x.append(xs[i][keep])
-            y.extend(labels[i][j] == "content" for j in keep)
-        return np.vstack(x), np.array(y, dtype=int)
+        return tb.scored_rows(xs, labels, idx)
 
     try:
         for k in range(tb.FOLDS):

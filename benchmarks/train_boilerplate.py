@@ -89,6 +89,16 @@ def scores(probs: list[list[float]], labels: list[list[str]], thr: float) -> dic
     return {"whole": f1(pw, gw)[2], "window": f1(pn, gn)[2]}
 
 
+def scored_rows(xs: list[np.ndarray], labels: list[list[str]], idx: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and content/boilerplate targets of the pages `idx` (mixed/headline lines are not scored)."""
+    x, y = [], []
+    for i in idx:
+        keep = [j for j, lab in enumerate(labels[i]) if lab in ("content", "boilerplate")]
+        x.append(xs[i][keep])
+        y.extend(labels[i][j] == "content" for j in keep)
+    return np.vstack(x), np.array(y, dtype=int)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true", help=f"write the fitted model to {OUT}")
@@ -104,12 +114,7 @@ def main() -> None:
     folds = [i % FOLDS for i in range(len(pages))]  # pages are in hashed-id order: a fixed split
 
     def train_rows(xs: list[np.ndarray], idx: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        x, y = [], []
-        for i in idx:
-            keep = [j for j, lab in enumerate(labels[i]) if lab in ("content", "boilerplate")]
-            x.append(xs[i][keep])
-            y.extend(labels[i][j] == "content" for j in keep)
-        return np.vstack(x), np.array(y, dtype=int)
+        return scored_rows(xs, labels, idx)
 
     # Stage 1, out of fold.
     oof1: list[list[float]] = [[] for _ in pages]
