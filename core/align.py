@@ -10,7 +10,6 @@ near-linear pass around the anchors that finds reworded sentences the index miss
 
 from __future__ import annotations
 
-import gc
 import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from collections.abc import Callable
 from .candidates import MIN_DICE, candidates
 from .context import context_pairs
 from .features import PairFeatures, UnitFeatures, build_features, merged
+from .gc_pause import gc_paused
 from .model import Document, Pair
 from .normalise import offsets_from_lengths, unit_tokens
 from .order import heaviest_chain, moved_flags
@@ -181,6 +181,20 @@ def _extend(
             out.append(order[hi])
         return out
 
+    def grow(side: str, feats: dict[int, UnitFeatures], order: list[int], used: set[int],
+             group: tuple[int, ...], other: UnitFeatures, floor: float,
+             best: tuple[float, str, int, UnitFeatures] | None) -> tuple[float, str, int, UnitFeatures] | None:
+        """The best merge of `group` with one of its free neighbours on `side` that scores at
+        least `floor` against `other` (and beats `best`); A's side is scored as the first argument."""
+        for n in neighbours(order, used, group):
+            fn = feats[n]
+            if fn.weight and shared_weight(fn, other, w) >= MIN_CONTAINED * fn.weight:
+                m = merged([feats[x] for x in sorted(group + (n,))], w)
+                ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
+                if ns >= floor and (best is None or ns > best[0]):
+                    best = (ns, side, n, m)
+        return best
+
     # Near-identical pairs are complete; only imperfect pairs may be a split or merge.
     for i, j, s in sorted(chosen, key=lambda c: -c[2]):
         ga, gb = (i,), (j,)
@@ -188,23 +202,9 @@ def _extend(
         while s < 0.97 and len(ga) + len(gb) < MAX_PARTS + 1:
             best: tuple[float, str, int, UnitFeatures] | None = None
             if len(ga) < MAX_PARTS:
-                for n in neighbours(order_a, used_a, ga):
-                    fn = pf.a[n]
-                    if fn.weight and shared_weight(fn, fb, w) >= MIN_CONTAINED * fn.weight:
-                        parts = [pf.a[x] for x in sorted(ga + (n,))]
-                        m = merged(parts, w)
-                        ns = score_units(m, fb, w)
-                        if ns >= s + MIN_GAIN and (best is None or ns > best[0]):
-                            best = (ns, "a", n, m)
+                best = grow("a", pf.a, order_a, used_a, ga, fb, s + MIN_GAIN, best)
             if len(gb) < MAX_PARTS:
-                for n in neighbours(order_b, used_b, gb):
-                    fn = pf.b[n]
-                    if fn.weight and shared_weight(fn, fa, w) >= MIN_CONTAINED * fn.weight:
-                        parts = [pf.b[x] for x in sorted(gb + (n,))]
-                        m = merged(parts, w)
-                        ns = score_units(fa, m, w)
-                        if ns >= s + MIN_GAIN and (best is None or ns > best[0]):
-                            best = (ns, "b", n, m)
+                best = grow("b", pf.b, order_b, used_b, gb, fa, s + MIN_GAIN, best)
             if best is None:
                 break
             s, side, n, m = best
@@ -251,14 +251,8 @@ def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tup
     The cyclic garbage collector is paused meanwhile: the engine builds millions of small acyclic
     objects at book length, and repeated full collections cost a quarter of the run time.
     """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
+    with gc_paused():
         return _align(a, b, threshold)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _align(a: Document, b: Document, threshold: float) -> tuple[Pair, ...]:

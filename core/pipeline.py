@@ -8,9 +8,9 @@ touches unpaired units, so the pairs stay valid).
 
 from __future__ import annotations
 
-import gc
 
 from .align import align
+from .gc_pause import gc_paused
 from .boilerplate import classify, refine_unpaired
 from .model import Alignment, Document, SourceText
 from .reading import MAX_UNITS, shorten, too_many_units
@@ -51,14 +51,8 @@ def compare(a: SourceText, b: SourceText | None = None, threshold: float = DEFAU
     The cyclic GC is paused meanwhile (as in `align`): segmenting and classifying a book builds
     hundreds of thousands of acyclic objects, and the collections they trigger find nothing.
     """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
+    with gc_paused():
         return _compare(a, b, threshold)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _compare(a: SourceText, b: SourceText | None, threshold: float) -> Alignment:
