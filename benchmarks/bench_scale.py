@@ -117,7 +117,7 @@ def build(size: int, seed: int = 1) -> tuple[str, str, list[tuple[int, int]]]:
 STAGES = [
     ("pipeline", "segment"), ("pipeline", "classify"), ("align", "build_features"), ("align", "candidates"),
     ("align", "_select"), ("align", "_fill_gaps"), ("align", "_extend"), ("align", "context_pairs"),
-    ("align", "heaviest_chain"), ("align", "_side_tokens"), ("align", "ops_from_tokens"),
+    ("align", "heaviest_chain"), ("align", "build_pairs"),
     ("pipeline", "refine_unpaired"), ("pipeline", "compute_stats"),
 ]
 

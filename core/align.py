@@ -19,10 +19,9 @@ from .context import context_pairs
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .gc_pause import gc_paused
 from .model import Document, Pair
-from .normalise import offsets_from_lengths, unit_tokens
 from .order import heaviest_chain, moved_flags
-from .score import DEFAULT_THRESHOLD, relation_for, score_units, shared_weight
-from .wordiff import ops_from_tokens
+from .pairs import build_pairs
+from .score import DEFAULT_THRESHOLD, score_units, shared_weight
 
 __all__ = ["align", "moved_flags"]
 
@@ -220,31 +219,6 @@ def _extend(
     return groups
 
 
-def _side_tokens(
-    doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool
-) -> tuple[list, list[int], list[int]]:
-    """Word keys and offsets of one side: key ids kept from `features` when `plain` (both
-    sides one key per regex word), else folded keys re-read from the text."""
-    keys: list = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for x in idx:
-        u = doc.units[x]
-        if plain:
-            k: list | tuple = feats[x].kids
-            s, e = offsets_from_lengths(feats[x].lengths, u.start)
-        else:
-            k, s, e = unit_tokens(doc.text, u.start, u.end)
-        keys += k
-        starts += s
-        ends += e
-    return keys, starts, ends
-
-
-def _bare(doc: Document, idx: tuple[int, ...]) -> str:
-    return " ".join(doc.unit_text(i).strip() for i in idx)
-
-
 def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tuple[Pair, ...]:
     """Pairs of content units, sorted by A position; see the module docstring for the stages.
 
@@ -281,16 +255,4 @@ def _align(a: Document, b: Document, threshold: float) -> tuple[Pair, ...]:
         (g[0][0], g[1][0], g[2] + 1e-7 * min(size(g), 10**5) / 10**5 + 1e-9 / (1 + abs(g[0][0] - g[1][0])))
         for g in groups
     ])
-    pairs = []
-    for k, (ga, gb, s) in enumerate(groups):
-        plain = all(pf.a[x].plain for x in ga) and all(pf.b[y].plain for y in gb)
-        ak, as_, ae = _side_tokens(a, ga, pf.a, plain)
-        bk, bs, be = _side_tokens(b, gb, pf.b, plain)
-        identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
-        score = 1.0 if identical else min(round(s, 4), 0.99)
-        ops = ops_from_tokens(ak, as_, ae, a.units[ga[0]].start, bk, bs, be, b.units[gb[0]].start)
-        pairs.append(Pair(
-            a=ga, b=gb, score=score, relation=relation_for(score, identical),  # type: ignore[arg-type]
-            moved=k not in chain, ops=ops,
-        ))
-    return tuple(pairs)
+    return build_pairs(a, b, pf, groups, chain)

@@ -7,7 +7,7 @@ go back to the exact characters of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["heading", "sentence", "line"]
 Category = Literal[
@@ -76,12 +76,13 @@ class Document:
         return tuple(i for i, u in enumerate(self.units) if u.boilerplate is None)
 
 
-@dataclass(frozen=True, slots=True)
-class WordOp:
+class WordOp(NamedTuple):
     """A difflib-style opcode over word tokens, with character offsets into each document's text.
 
     For `insert` the A range is empty (a_start == a_end) at the insertion point; for `delete`
-    the B range is empty.
+    the B range is empty. An immutable typed record like the dataclasses here, but a tuple: a
+    book-length comparison makes hundreds of thousands of them, and a tuple costs a fifth as
+    much to build as a frozen dataclass.
     """
 
     tag: OpTag

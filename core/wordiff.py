@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein
 
@@ -60,6 +61,30 @@ def ops_from_tokens(
         b0 = b_starts[s2] if s2 < nb else at(b_starts, b_ends, nb, s2, b_anchor)
         b1 = b_ends[e2 - 1] if e2 > s2 else b0
         ops.append(WordOp(tag, a0, a1, b0, b1))  # type: ignore[arg-type]
+    return tuple(ops)
+
+
+def ops_from_lengths(
+    a_keys: Sequence[int], a_lengths: Sequence[int], a_start: int,
+    b_keys: Sequence[int], b_lengths: Sequence[int], b_start: int,
+) -> tuple[WordOp, ...]:
+    """`ops_from_tokens` for one plain unit a side, from the part lengths of `split_words`
+    ([gap, word, gap, …]): word k starts at running sum 2k+1 and ends at 2k+2. Offsets are read
+    only at the ops' edges, so a long sentence costs one C-level running sum, not two lists."""
+    na, nb = len(a_keys), len(b_keys)
+    if not na and not nb:
+        return ()
+    pa = list(accumulate(a_lengths, initial=a_start))
+    pb = list(accumulate(b_lengths, initial=b_start))
+    a_tail = pa[2 * na] if na else a_start  # where an insertion after the last word goes
+    b_tail = pb[2 * nb] if nb else b_start
+    if a_keys == b_keys:
+        return (WordOp("equal", pa[1], a_tail, pb[1], b_tail),)
+    ops = []
+    for tag, s1, e1, s2, e2 in _opcodes(a_keys, b_keys):
+        a0 = pa[2 * s1 + 1] if s1 < na else a_tail
+        b0 = pb[2 * s2 + 1] if s2 < nb else b_tail
+        ops.append(WordOp(tag, a0, pa[2 * e1] if e1 > s1 else a0, b0, pb[2 * e2] if e2 > s2 else b0))  # type: ignore[arg-type]
     return tuple(ops)
 
 

@@ -52,3 +52,27 @@ def test_runaway_units_fall_back_to_head_and_tail(monkeypatch):
     ops = word_ops(a, [(0, len(a))], b, [(0, len(b))])
     assert spans(a, b, ops) == [("equal", "one two", "one two"), ("replace", "three four", "seven eight"),
                                 ("equal", "five six", "five six")]
+
+
+def test_ops_from_lengths_matches_the_general_path():
+    """The one-plain-unit-a-side fast path gives exactly the general path's ops, including
+    insertions after the last word, deletions at the start and units with leading spaces."""
+    import random
+
+    from rafahdiff.core.normalise import split_words
+    from rafahdiff.core.wordiff import ops_from_lengths
+
+    rnd = random.Random(3)
+    vocab = "the a delegation visit canceled on Monday talks Rafah 1.4 don't cease-fire".split()
+    for _ in range(300):
+        wa = [rnd.choice(vocab) for _ in range(rnd.randint(1, 9))]
+        wb = [w for w in wa if rnd.random() > 0.3] + [rnd.choice(vocab) for _ in range(rnd.randint(0, 3))]
+        rnd.shuffle(wb) if rnd.random() < 0.2 else None
+        pre_a, pre_b = "x" * rnd.randint(0, 5) + "  ", "  " * rnd.randint(0, 2)
+        a = pre_a + " ".join(wa) + "."
+        b = pre_b + "  ".join(wb) + "!"
+        sa, sb = len(pre_a), len(pre_b)
+        parts_a, parts_b = split_words(a, sa, len(a)), split_words(b, sb, len(b))
+        ka, kb = parts_a[1::2], parts_b[1::2]
+        fast = ops_from_lengths(ka, [len(p) for p in parts_a], sa, kb, [len(p) for p in parts_b], sb)
+        assert fast == word_ops(a, [(sa, len(a))], b, [(sb, len(b))]), (a, b)
