@@ -5,7 +5,7 @@ B is A with every sentence reworded (a third of its words replaced or dropped, n
 swapped), plus deleted, inserted and moved blocks, so the right pairs are known by construction.
 Each size runs in a fresh process so the peak RSS (ru_maxrss) belongs to that size alone.
 Prints time of the whole pipeline (segment + boilerplate + align + stats) and of align alone,
-peak memory, and pair precision/recall against the construction; `--stages` adds the pipeline's
+peak memory (of the process, and of the helper process that analyses B for big inputs), and pair precision/recall against the construction; `--stages` adds the pipeline's
 CPU seconds per stage (medians), to see where the time goes.
 """
 
@@ -191,6 +191,8 @@ def one(size: int, stages: bool = False) -> dict:
         "pipeline_cpu": c_pipe,
         "align_cpu": c_align,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # the process that analyses B for big inputs (core.pipeline.analyse_pair)
+        "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "precision": ok_pairs / judged if judged else 0.0,
         "recall": hits / len(true) if true else 0.0,
         "moved": sum(p.moved for p in al.pairs),
@@ -211,7 +213,7 @@ def main() -> None:
         return
     print(machine_speed())
     print("wall = elapsed seconds, cpu = process CPU seconds (less sensitive to a shared machine)")
-    print(f"{'size':>5} {'units A/B':>13} {'pipe wall':>9} {'pipe cpu':>8} {'align wall':>10} {'align cpu':>9} {'peak MB':>8} {'prec':>6} {'recall':>6} {'pairs':>6} {'moved':>6}")
+    print(f"{'size':>5} {'units A/B':>13} {'pipe wall':>9} {'pipe cpu':>8} {'align wall':>10} {'align cpu':>9} {'peak MB':>8} {'+child':>6} {'prec':>6} {'recall':>6} {'pairs':>6} {'moved':>6}")
     for name in args.sizes:
         runs = []
         for _ in range(args.repeat):
@@ -222,7 +224,7 @@ def main() -> None:
         print(
             f"{name:>5} {r['units'][0]:>6}/{r['units'][1]:<6} {median([x['pipeline_s'] for x in runs]):9.2f} "
             f"{median([x['pipeline_cpu'] for x in runs]):8.2f} {median([x['align_s'] for x in runs]):10.2f} "
-            f"{median([x['align_cpu'] for x in runs]):9.2f} {max(x['peak_mb'] for x in runs):8.0f} "
+            f"{median([x['align_cpu'] for x in runs]):9.2f} {max(x['peak_mb'] for x in runs):8.0f} {max(x['child_peak_mb'] for x in runs):6.0f} "
             f"{r['precision']:6.3f} {r['recall']:6.3f} {r['pairs']:6d} {r['moved']:6d}",
             flush=True,
         )

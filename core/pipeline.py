@@ -8,11 +8,16 @@ touches unpaired units, so the pairs stay valid).
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .align import align
 from .gc_pause import gc_paused
 from .boilerplate import classify, refine_unpaired
-from .model import Alignment, Document, SourceText
+from .model import Alignment, Document, SourceText, Unit
 from .reading import MAX_UNITS, shorten, too_many_units
 from .score import DEFAULT_THRESHOLD
 from .segment import segment
@@ -38,6 +43,53 @@ def analyse(src: SourceText) -> Document:
     return Document(source=src.source, path=src.path, text=src.text, title=_title(src.text, units), units=units)
 
 
+#: Above this many characters in both texts together, B is segmented and classified in a second
+#: process while this one does A. The two are independent and at book length each takes about
+#: half a second; below this size starting a process costs more than it saves.
+PARALLEL_CHARS = 1_000_000
+
+
+def _analyse_packed(src: SourceText) -> tuple[str, list[tuple]]:
+    """`analyse` in the worker process; units travel as plain tuples (a frozen dataclass
+    pickles twenty times slower than a tuple)."""
+    with gc_paused():
+        doc = analyse(src)
+    return doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork where it is safe (no other thread: the CLI), else spawn (the app's worker thread:
+    forking a threaded process can copy a lock another thread holds)."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def analyse_pair(a: SourceText, b: SourceText, parallel: bool | None = None) -> tuple[Document, Document]:
+    """`analyse` of both texts: B in a second process when `parallel` (default: when the texts
+    are big and the machine has a second core). Same Documents either way; if the second process
+    cannot be used (no fork/spawn, a broken pool), B is analysed here."""
+    if parallel is None:
+        parallel = len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
+    if not parallel:
+        return analyse(a), analyse(b)
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=_pool_context())
+        job = pool.submit(_analyse_packed, b)
+    except (OSError, RuntimeError, ValueError):  # no processes here (sandbox, limits)
+        return analyse(a), analyse(b)
+    try:
+        doc_a = analyse(a)
+        try:
+            title, packed = job.result()
+        except (BrokenProcessPool, OSError, RuntimeError, EOFError):
+            return doc_a, analyse(b)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    units = tuple(Unit(*t) for t in packed)
+    return doc_a, Document(source=b.source, path=b.path, text=b.text, title=title, units=units)
+
+
 def _refined(doc: Document, paired: set[int]) -> Document:
     units = refine_unpaired(doc.text, doc.units, paired)
     if units is doc.units:
@@ -45,19 +97,24 @@ def _refined(doc: Document, paired: set[int]) -> Document:
     return Document(source=doc.source, path=doc.path, text=doc.text, title=doc.title, units=units)
 
 
-def compare(a: SourceText, b: SourceText | None = None, threshold: float = DEFAULT_THRESHOLD) -> Alignment:
+def compare(
+    a: SourceText, b: SourceText | None = None, threshold: float = DEFAULT_THRESHOLD, parallel: bool | None = None
+) -> Alignment:
     """The whole engine: one immutable Alignment for one or two articles.
 
     The cyclic GC is paused meanwhile (as in `align`): segmenting and classifying a book builds
     hundreds of thousands of acyclic objects, and the collections they trigger find nothing.
+    `parallel` is passed to `analyse_pair` (None: decided by size).
     """
     with gc_paused():
-        return _compare(a, b, threshold)
+        return _compare(a, b, threshold, parallel)
 
 
-def _compare(a: SourceText, b: SourceText | None, threshold: float) -> Alignment:
-    doc_a = analyse(a)
-    doc_b = analyse(b) if b is not None else None
+def _compare(a: SourceText, b: SourceText | None, threshold: float, parallel: bool | None) -> Alignment:
+    if b is None:
+        doc_a, doc_b = analyse(a), None
+    else:
+        doc_a, doc_b = analyse_pair(a, b, parallel)
     pairs = align(doc_a, doc_b, threshold) if doc_b is not None else ()
     if doc_b is not None:
         doc_a = _refined(doc_a, {i for p in pairs for i in p.a})

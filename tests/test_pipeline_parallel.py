@@ -1,0 +1,69 @@
+"""Analysing B in a second process (big inputs) gives exactly the sequential result."""
+
+from __future__ import annotations
+
+import pytest
+
+from rafahdiff.core import InputError, SourceText, read_source
+from rafahdiff.core import pipeline
+from rafahdiff.core.pipeline import analyse_pair, compare
+
+
+@pytest.mark.parametrize("pair", [("001", "002"), ("003", "004"), ("000", "003")])
+def test_parallel_compare_equals_sequential(pair):
+    a, b = (read_source(s) for s in pair)
+    assert compare(a, b, parallel=True) == compare(a, b, parallel=False)
+
+
+def test_parallel_analysis_keeps_every_unit_field():
+    a, b = read_source("001"), read_source("002")
+    seq = analyse_pair(a, b, parallel=False)
+    par = analyse_pair(a, b, parallel=True)
+    assert par == seq
+    assert any(u.boilerplate for u in par[1].units) and par[1].title == seq[1].title
+
+
+def test_spawned_process_gives_the_same_documents(monkeypatch):
+    """The app's worker thread uses spawn (a fresh interpreter), not fork."""
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: pipeline.multiprocessing.get_context("spawn"))
+    a, b = read_source("003"), read_source("001")
+    assert analyse_pair(a, b, parallel=True) == analyse_pair(a, b, parallel=False)
+
+
+def test_threads_choose_spawn(monkeypatch):
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)
+    assert pipeline._pool_context().get_start_method() == "fork"
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 2)
+    assert pipeline._pool_context().get_start_method() == "spawn"
+
+
+def test_input_error_in_the_second_process_reaches_the_caller(monkeypatch):
+    # fork: the child sees the lowered limit
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: pipeline.multiprocessing.get_context("fork"))
+    monkeypatch.setattr(pipeline, "MAX_UNITS", 3)
+    a = SourceText("a", "a", "One sentence here.")
+    b = SourceText("b", "b", "One. Two here. Three there. Four now. Five then.")
+    with pytest.raises(InputError, match="MAX_UNITS"):
+        analyse_pair(a, b, parallel=True)
+
+
+def test_no_second_process_falls_back_to_sequential(monkeypatch):
+    class NoPool:
+        def __init__(self, *args, **kwargs):
+            raise OSError("no processes in this sandbox")
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", NoPool)
+    a, b = read_source("003"), read_source("004")
+    assert analyse_pair(a, b, parallel=True) == analyse_pair(a, b, parallel=False)
+
+
+def test_size_decides_by_default(monkeypatch):
+    seen = []
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: seen.append(1) or pipeline.multiprocessing.get_context("fork"))
+    a, b = read_source("001"), read_source("002")
+    analyse_pair(a, b)  # news articles: far below PARALLEL_CHARS
+    assert not seen
+    monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 10)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    analyse_pair(a, b)
+    assert seen
