@@ -45,23 +45,23 @@ def ops_from_tokens(
     """
     if not a_keys and not b_keys:
         return ()
-    na, nb = len(a_keys), len(b_keys)
-
-    def at(starts: Sequence[int], ends: Sequence[int], n: int, k: int, anchor: int) -> int:
-        if k < n:
-            return starts[k]
-        return ends[n - 1] if n else anchor
-
     if a_keys == b_keys:
         return (WordOp("equal", a_starts[0], a_ends[-1], b_starts[0], b_ends[-1]),)
-    ops: list[WordOp] = []
-    for tag, s1, e1, s2, e2 in _opcodes(a_keys, b_keys):
-        a0 = a_starts[s1] if s1 < na else at(a_starts, a_ends, na, s1, a_anchor)
-        a1 = a_ends[e1 - 1] if e1 > s1 else a0
-        b0 = b_starts[s2] if s2 < nb else at(b_starts, b_ends, nb, s2, b_anchor)
-        b1 = b_ends[e2 - 1] if e2 > s2 else b0
-        ops.append(WordOp(tag, a0, a1, b0, b1))  # type: ignore[arg-type]
-    return tuple(ops)
+    # Word k starts at sa[k], where sa[n] is the tail (after the last word, or the anchor), and
+    # word k-1 ends at ea[k].
+    sa = [*a_starts, a_ends[-1] if a_ends else a_anchor]
+    sb = [*b_starts, b_ends[-1] if b_ends else b_anchor]
+    ea = [a_anchor, *a_ends]
+    eb = [b_anchor, *b_ends]
+    return _ops(_opcodes(a_keys, b_keys), sa, ea, sb, eb)
+
+
+def _ops(opcodes: list, sa: list[int], ea: list[int], sb: list[int], eb: list[int]) -> tuple[WordOp, ...]:
+    new = tuple.__new__  # WordOp(...) without the NamedTuple's Python-level __new__
+    return tuple([
+        new(WordOp, (tag, sa[s1], ea[e1] if e1 > s1 else sa[s1], sb[s2], eb[e2] if e2 > s2 else sb[s2]))
+        for tag, s1, e1, s2, e2 in opcodes
+    ])
 
 
 def ops_from_lengths(
@@ -80,12 +80,10 @@ def ops_from_lengths(
     b_tail = pb[2 * nb] if nb else b_start
     if a_keys == b_keys:
         return (WordOp("equal", pa[1], a_tail, pb[1], b_tail),)
-    ops = []
-    for tag, s1, e1, s2, e2 in _opcodes(a_keys, b_keys):
-        a0 = pa[2 * s1 + 1] if s1 < na else a_tail
-        b0 = pb[2 * s2 + 1] if s2 < nb else b_tail
-        ops.append(WordOp(tag, a0, pa[2 * e1] if e1 > s1 else a0, b0, pb[2 * e2] if e2 > s2 else b0))  # type: ignore[arg-type]
-    return tuple(ops)
+    # Word k starts at sa[k] (sa[n]: the tail) and word k-1 ends at ea[k].
+    sa, sb = pa[1::2], pb[1::2]
+    sa[-1], sb[-1] = a_tail, b_tail
+    return _ops(_opcodes(a_keys, b_keys), sa, pa[::2], sb, pb[::2])
 
 
 def _tokenise(text: str, ranges: list[tuple[int, int]]) -> tuple[list[str], list[int], list[int]]:
