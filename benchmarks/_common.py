@@ -3,37 +3,28 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rafahdiff.core.model import Document, Pair, Unit
 from rafahdiff.core.segment import segment
+from rafahdiff.core.wrapping import looks_hard_wrapped, unwrap
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DATA = ROOT.parent / "shared" / "bench-data"
 PAN = BENCH_DATA / "pan13-train-sample"
 
-# A single newline inside a sentence is a soft wrap; after terminal punctuation it is kept, which
-# also keeps the lines handed to the segmenter short.
-_SOFT_BREAK = re.compile(r"(?<![\n.!?:;\"'”’])\n(?!\n)")
-
 
 def plain_document(text: str, name: str = "") -> Document:
     """A Document of plain prose: every unit is content (no web-page furniture to detect).
 
-    Hard-wrapped lines (Gutenberg) are joined for segmentation only: a single newline inside a
-    sentence becomes a space (same length, so offsets stay those of the original text).
+    Read as `pipeline.analyse` reads it: hard-wrapped prose is unwrapped for segmentation
+    (`core.wrapping`; same length, so offsets stay those of the original text).
     """
-    seg_text = _SOFT_BREAK.sub(" ", text)
-    units: list[Unit] = []
-    pos = 0
-    for para in seg_text.split("\n"):  # one paragraph at a time keeps lines short
-        units.extend(Unit(s.start + pos, s.end + pos, s.kind) for s in segment(para))
-        pos += len(para) + 1
-    units = tuple(units)
-    return Document(source=name, path=name, text=text, title=name, units=units)
+    seg_text = unwrap(text) if looks_hard_wrapped(text) else text
+    units = tuple(Unit(s.start, s.end, s.kind) for s in segment(seg_text))
+    return Document(source=name, path=name, text=seg_text, title=name, units=units)
 
 
 @dataclass(frozen=True, slots=True)

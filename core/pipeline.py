@@ -22,6 +22,7 @@ from .reading import MAX_UNITS, shorten, too_many_units
 from .score import DEFAULT_THRESHOLD
 from .segment import segment
 from .stats import compute_stats
+from .wrapping import looks_hard_wrapped, unwrap
 
 
 def _title(text: str, units) -> str:
@@ -35,12 +36,19 @@ def _title(text: str, units) -> str:
 
 
 def analyse(src: SourceText) -> Document:
-    """Segment and classify one article."""
-    spans = segment(src.text)
+    """Segment and classify one article.
+
+    Hard-wrapped prose (e-mail, PDF copies, Project Gutenberg) is read with its soft line breaks
+    as spaces (`wrapping.unwrap`: same length, so every offset still indexes the text as read),
+    so a sentence broken over lines is one unit, a paragraph is one line for the boilerplate
+    detector, and the views show reflowed sentences.
+    """
+    text = unwrap(src.text) if looks_hard_wrapped(src.text) else src.text
+    spans = segment(text)
     if len(spans) > MAX_UNITS:  # memory grows with units: refuse before classifying
         raise too_many_units(shorten(src.source), len(spans), MAX_UNITS)
-    units = tuple(classify(src.text, spans))
-    return Document(source=src.source, path=src.path, text=src.text, title=_title(src.text, units), units=units)
+    units = tuple(classify(text, spans))
+    return Document(source=src.source, path=src.path, text=text, title=_title(text, units), units=units)
 
 
 #: Above this many characters in both texts together, B is segmented and classified in a second
@@ -49,12 +57,13 @@ def analyse(src: SourceText) -> Document:
 PARALLEL_CHARS = 1_000_000
 
 
-def _analyse_packed(src: SourceText) -> tuple[str, list[tuple]]:
+def _analyse_packed(src: SourceText) -> tuple[str | None, str, list[tuple]]:
     """`analyse` in the worker process; units travel as plain tuples (a frozen dataclass
-    pickles twenty times slower than a tuple)."""
+    pickles twenty times slower than a tuple), the text only if it was unwrapped."""
     with gc_paused():
         doc = analyse(src)
-    return doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units]
+    text = None if doc.text is src.text else doc.text
+    return text, doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units]
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -81,13 +90,13 @@ def analyse_pair(a: SourceText, b: SourceText, parallel: bool | None = None) -> 
     try:
         doc_a = analyse(a)
         try:
-            title, packed = job.result()
+            text, title, packed = job.result()
         except (BrokenProcessPool, OSError, RuntimeError, EOFError):
             return doc_a, analyse(b)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     units = tuple(Unit(*t) for t in packed)
-    return doc_a, Document(source=b.source, path=b.path, text=b.text, title=title, units=units)
+    return doc_a, Document(source=b.source, path=b.path, text=b.text if text is None else text, title=title, units=units)
 
 
 def _refined(doc: Document, paired: set[int]) -> Document:
