@@ -113,8 +113,26 @@ async def test_next_change_on_the_seeds_lands_on_changes():
             after = app.view.selected
             if after == before:
                 break
-            assert m.state(after) != "identical"
-            assert all(m.state(i) == "identical" for i in range(before + 1, after))
+            assert m.state(after) not in ("identical", "boilerplate")
+            assert all(m.state(i) in ("identical", "boilerplate") for i in range(before + 1, after))
+
+
+async def test_next_change_skips_page_furniture():
+    """Seed 001 has furniture rows between its changes; `]` never stops on them."""
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        m = app.model
+        assert any(m.state(i) == "boilerplate" for i in range(len(m.visible)))
+        stops = []
+        for _ in range(len(m.visible)):
+            before = app.view.selected
+            await pilot.press("right_square_bracket")
+            if app.view.selected == before:
+                break
+            stops.append(app.view.selected)
+        assert stops and not [i for i in stops if m.state(i) == "boilerplate"]
+        changes = [i for i in range(app.view.selected + 1) if i > 0 and m.is_change(i)]
+        assert stops == changes
 
 
 async def test_search_finds_text_in_both_panes_and_n_N_cycle():

@@ -293,9 +293,11 @@ class RowModel:
         return "identical" if v.folded else self.states[v.first]
 
     def is_change(self, i: int) -> bool:
+        """Where `]`/`[` stop: an edit, paraphrase, addition, omission or move — page furniture
+        is not a change of the story (with one article, furniture is all there is to visit)."""
         if not self.two_sided:
             return self.state(i) == "boilerplate"
-        return self.state(i) != "identical"
+        return self.state(i) not in ("identical", "boilerplate")
 
     def partner(self, i: int) -> int | None:
         """Visible row holding the other half of a moved pair (None when not a moved row)."""
