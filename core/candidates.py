@@ -15,11 +15,14 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from operator import itemgetter
+from collections import defaultdict
+from itertools import chain, compress, filterfalse, islice
+from operator import eq
 
 from .features import PairFeatures
-from .score import OVERLAP_SHARE, score_units
+from rapidfuzz.distance import Indel
+
+from .score import MAX_ORDER_CELLS, OVERLAP_SHARE
 
 #: Up to this many units per side, the exhaustive (small-input) path.
 SMALL = 2000
@@ -37,9 +40,6 @@ MIN_DICE = 0.2
 #: Repeated identical text: pair each occurrence with at most this many occurrences on the other
 #: side, those nearest in relative rank.
 REPEAT_SPREAD = 2
-
-
-_second = itemgetter(1)
 
 
 def _exact(pf: PairFeatures) -> tuple[list[tuple[float, int, int]], set[int], set[int]]:
@@ -75,12 +75,11 @@ def _exact(pf: PairFeatures) -> tuple[list[tuple[float, int, int]], set[int], se
 def _small_pairs(pf: PairFeatures, postings: dict[int, list[int]], floor: float) -> set[tuple[int, int]]:
     """Every pair sharing a non-stopword stem whose score could reach the floor."""
     w = pf.weights
-    stop = pf.stop
     # Minimal Dice for the floor; word order alone is never evidence, so at least MIN_DICE.
     need = max(MIN_DICE, (floor - (1.0 - OVERLAP_SHARE)) / OVERLAP_SHARE)
     pairs: set[tuple[int, int]] = set()
     for i, fa in pf.a.items():
-        probe = [t for t in fa.bag if t in postings and not stop[t]]
+        probe = [t for t in fa.bag if t in postings]
         acc: dict[int, float] = defaultdict(float)
         for t in probe:
             wt = w[t]
@@ -97,30 +96,48 @@ def _small_pairs(pf: PairFeatures, postings: dict[int, list[int]], floor: float)
 def _large_pairs(
     pf: PairFeatures, postings: dict[int, list[int]], done_a: set[int], done_b: set[int]
 ) -> set[tuple[int, int]]:
-    """The PER_UNIT units of B sharing most of each A unit's rarest stems, and vice versa."""
-    w = pf.weights
-    stop = pf.stop
-    key = w.__getitem__
+    """The PER_UNIT units of B sharing most of each A unit's rarest stems, and vice versa.
+
+    A unit's hits are its probed stems' postings laid end to end; a unit of B counts as often
+    as it occurs there. Most occur once, so only the repeated ones are counted (found in C by
+    sorting the hits and comparing neighbours): ranking is by count, then by first occurrence.
+    """
+    key = pf.weights.__getitem__
+    probeable = postings.__contains__
+    get_posting = postings.__getitem__
     by_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pairs: set[tuple[int, int]] = set()
+    add = pairs.add
     for i, fa in pf.a.items():
         if i in done_a:
             continue
-        probe = [t for t in fa.bag if t in postings and not stop[t]]
+        probe = list(filter(probeable, fa.bag))
         if len(probe) > PROBES:
             probe = sorted(probe, key=key, reverse=True)[:PROBES]
-        hits: list[int] = []
-        for t in probe:
-            hits += postings[t]
+        hits = list(chain.from_iterable(map(get_posting, probe)))
         if not hits:
             continue
-        counts = Counter(hits)
-        top = sorted(counts.items(), key=_second, reverse=True)[:PER_UNIT] if len(counts) > PER_UNIT else counts.items()
-        for j, c in top:
-            pairs.add((i, j))
-        for j, c in counts.items():
-            if c > 1 and j not in done_b:
-                by_b[j].append((c, i))
+        ordered = sorted(hits)
+        repeats = list(compress(ordered, map(eq, ordered, islice(ordered, 1, None))))
+        if not repeats:  # every hit once: the first PER_UNIT, in order
+            for j in hits[:PER_UNIT]:
+                add((i, j))
+            continue
+        # Repeated units in order of first occurrence, with their counts (a unit hit c times
+        # is listed c - 1 times in `repeats`).
+        rep = sorted(set(repeats), key=hits.index)
+        count = {j: repeats.count(j) + 1 for j in rep}
+        if len(hits) - len(repeats) <= PER_UNIT:  # every unit hit: all of them, in order
+            top: list[int] = list(dict.fromkeys(hits))
+        else:
+            top = sorted(rep, key=count.__getitem__, reverse=True)[:PER_UNIT]
+            if len(top) < PER_UNIT:
+                top += islice(filterfalse(count.__contains__, hits), PER_UNIT - len(top))
+        for j in top:
+            add((i, j))
+        for j in rep:
+            if j not in done_b:
+                by_b[j].append((count[j], i))
     for j, lst in by_b.items():
         if len(lst) > PER_UNIT:
             lst = sorted(lst, reverse=True)[:PER_UNIT]
@@ -130,7 +147,6 @@ def _large_pairs(
 
 def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     """(score, i, j) for candidate pairs scoring at least `floor`, exact matches included."""
-    w = pf.weights
     out, done_a, done_b = _exact(pf)
     small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
     # Small inputs: only the very frequent stems (in over a tenth of B's units) go unprobed; their
@@ -140,16 +156,59 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     for j, f in pf.b.items():
         for t in f.bag:
             postings[t].append(j)
-    postings = {t: js for t, js in postings.items() if len(js) <= cap}
+    stop = pf.stop
+    # Only what is probed: stopwords never are.
+    postings = {t: js for t, js in postings.items() if len(js) <= cap and not stop[t]}
     if small:
         pairs = _small_pairs(pf, postings, floor)
     else:
         pairs = _large_pairs(pf, postings, done_a, done_b)
     exact = {(i, j) for _, i, j in out}
+    out += _scored(pf, pairs, exact, floor)
+    return out
+
+
+def _scored(
+    pf: PairFeatures, pairs: set[tuple[int, int]], skip: set[tuple[int, int]], floor: float
+) -> list[tuple[float, int, int]]:
+    """`score.score_units(..., MIN_DICE)` of each pair not in `skip`, kept at `floor` or above.
+
+    The same arithmetic as `score_units`, inlined (a hundred thousand pairs at book length); a
+    pair whose lighter side weighs too little for MIN_DICE even if wholly shared is not
+    intersected (its score would be 0, below a positive floor).
+    """
+    fa_of = pf.a.__getitem__
+    fb_of = pf.b.__getitem__
+    weigh = pf.weights.__getitem__
+    order_of = Indel.normalized_similarity
+    # Margin far above the summation error, so a pair skipped could not have reached MIN_DICE.
+    light = MIN_DICE * (1.0 - 1e-9) if floor > 0.0 else -1.0
+    keep = OVERLAP_SHARE
+    rest = 1.0 - OVERLAP_SHARE
+    out: list[tuple[float, int, int]] = []
     for i, j in pairs:
-        if (i, j) in exact:
+        if (i, j) in skip:
             continue
-        s = score_units(pf.a[i], pf.b[j], w, MIN_DICE)
+        fa = fa_of(i)
+        fb = fb_of(j)
+        if fa.ids == fb.ids:
+            s = 1.0 if fa.ids else 0.0
+        else:
+            wa = fa.weight
+            wb = fb.weight
+            total = wa + wb
+            if total <= 0.0 or 2.0 * (wa if wa < wb else wb) < light * total:
+                s = 0.0
+            else:
+                dice = 2.0 * sum(map(weigh, fa.bag & fb.bag)) / total
+                if dice < MIN_DICE:
+                    s = 0.0
+                else:
+                    if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS:
+                        order = order_of(fa.ids, fb.ids)
+                    else:
+                        order = dice
+                    s = round(min(0.99, keep * dice + rest * order), 9)
         if s >= floor:
             out.append((s, i, j))
     return out

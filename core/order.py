@@ -15,31 +15,40 @@ def heaviest_chain(points: Sequence[tuple[int, int, float]]) -> set[int]:
     n = len(points)
     if n == 0:
         return set()
-    bs = sorted({p[1] for p in points})
-    rank = {v: r + 1 for r, v in enumerate(bs)}
-    size = len(bs)
+    bs = [p[1] for p in points]
+    distinct = sorted(set(bs))
+    size = len(distinct)
+    ranks = list(map(dict(zip(distinct, range(1, size + 1))).__getitem__, bs))
+    # Fenwick tree of prefix maxima: node r holds the best chain ending in ranks (r - lowbit, r],
+    # and the first point to reach it.
     tree_val = [0.0] * (size + 1)
     tree_idx = [-1] * (size + 1)
     best = [0.0] * n
     prev = [-1] * n
-    # Same a: visit larger b first so two points of one a never chain together.
-    order = sorted(range(n), key=lambda k: (points[k][0], -points[k][1]))
+    # Same a: visit larger b first so two points of one a never chain together. Sorting
+    # (a, -rank, index) triples in C is the order of the (a, -b) key.
+    order = [k for _, _, k in sorted(zip([p[0] for p in points], [-r for r in ranks], range(n)))]
     for k in order:
-        a, b, w = points[k]
-        r = rank[b] - 1  # strictly smaller b
-        val, idx = 0.0, -1
-        while r > 0:
+        rk = ranks[k]
+        r = rk - 1  # strictly smaller b
+        val = 0.0
+        idx = -1
+        while r:
             if tree_val[r] > val:
-                val, idx = tree_val[r], tree_idx[r]
-            r -= r & -r
-        best[k] = val + w
+                val = tree_val[r]
+                idx = tree_idx[r]
+            r &= r - 1
+        val += points[k][2]
+        best[k] = val
         prev[k] = idx
-        r = rank[b]
-        while r <= size:
-            if best[k] > tree_val[r]:
-                tree_val[r], tree_idx[r] = best[k], k
+        # An ancestor's range holds its child's, so maxima never decrease up the path: stop at
+        # the first node that already holds as much.
+        r = rk
+        while r <= size and val > tree_val[r]:
+            tree_val[r] = val
+            tree_idx[r] = k
             r += r & -r
-    k = max(range(n), key=lambda x: best[x])
+    k = best.index(max(best))
     chain = set()
     while k >= 0:
         chain.add(k)
