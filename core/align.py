@@ -83,23 +83,36 @@ def _select(
     chain = _anchor_chain(cands, tie)
     ca = [p[0] for p in chain]
     cb = [p[1] for p in chain]
-
-    def slot(i: int, j: int, xs: list[int], ys: list[int]) -> tuple[bool, int]:
-        k = bisect_left(xs, i)
-        if k < len(xs) and xs[k] == i:
-            return ys[k] == j, abs(ys[k] - j)
-        lo = ys[k - 1] if k else -1
-        hi = ys[k] if k < len(ys) else 1 << 60
-        fits = lo < j < hi
-        return fits, 0 if fits else min(abs(j - lo), abs(hi - j))
+    partner_a = dict(chain)
+    partner_b = {j: i for i, j in chain}
+    n = len(chain)
+    far = 1 << 60
 
     def key(c: tuple[float, int, int]) -> tuple[float, int, int, int]:
         # Distance from the anchors' order measured from both sides, so B-vs-A mirrors A-vs-B
-        # (a repeated block pairs with the same copy whichever document is A).
+        # (a repeated block pairs with the same copy whichever document is A). An anchored unit
+        # measures from its anchor's partner; any other from the anchors around it.
         s, i, j = c
-        fits, dist_b = slot(i, j, ca, cb)
-        _, dist_a = slot(j, i, cb, ca)
-        return (-(s + ORDER_BONUS * fits), dist_a + dist_b, i + j, i)
+        y = partner_a.get(i)
+        if y is not None:
+            fits = y == j
+            dist = abs(y - j)
+        else:
+            k = bisect_left(ca, i)
+            lo = cb[k - 1] if k else -1
+            hi = cb[k] if k < n else far
+            fits = lo < j < hi
+            dist = 0 if fits else min(abs(j - lo), abs(hi - j))
+        x = partner_b.get(j)
+        if x is not None:
+            dist += abs(x - i)
+        else:
+            k = bisect_left(cb, j)
+            lo = ca[k - 1] if k else -1
+            hi = ca[k] if k < n else far
+            if not lo < i < hi:
+                dist += min(abs(i - lo), abs(hi - i))
+        return (-(s + ORDER_BONUS * fits), dist, i + j, i)
 
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -164,46 +177,50 @@ def _extend(
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Grow pairs by adjacent unpaired content units (split or merge) while the score rises."""
     w = pf.weights
-    order_a = sorted(pf.a)
-    order_b = sorted(pf.b)
+    weigh = w.__getitem__
     used_a = {i for i, _, _ in chosen}
     used_b = {j for _, j, _ in chosen}
+    # Per side: units in reading order, each unit's rank there, the units taken.
+    sides = {
+        "a": (pf.a, sorted(pf.a), used_a),
+        "b": (pf.b, sorted(pf.b), used_b),
+    }
+    rank = {side: {x: k for k, x in enumerate(order)} for side, (_, order, _) in sides.items()}
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
 
-    def neighbours(order: list[int], used: set[int], units: tuple[int, ...]) -> list[int]:
-        out = []
-        lo = bisect_left(order, units[0]) - 1
-        hi = bisect_right(order, units[-1])
-        if lo >= 0 and order[lo] not in used:
-            out.append(order[lo])
-        if hi < len(order) and order[hi] not in used:
-            out.append(order[hi])
-        return out
-
-    def grow(side: str, feats: dict[int, UnitFeatures], order: list[int], used: set[int],
-             group: tuple[int, ...], other: UnitFeatures, floor: float,
-             best: tuple[float, str, int, UnitFeatures] | None) -> tuple[float, str, int, UnitFeatures] | None:
-        """The best merge of `group` with one of its free neighbours on `side` that scores at
-        least `floor` against `other` (and beats `best`); A's side is scored as the first argument."""
-        for n in neighbours(order, used, group):
-            fn = feats[n]
-            if fn.weight and shared_weight(fn, other, w) >= MIN_CONTAINED * fn.weight:
-                m = merged([feats[x] for x in sorted(group + (n,))], w)
-                ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
-                if ns >= floor and (best is None or ns > best[0]):
-                    best = (ns, side, n, m)
-        return best
+    def free(side: str, group: tuple[int, ...], out: list[tuple[str, int]]) -> None:
+        """Append the unpaired units just before and just after `group` on `side`."""
+        _, order, used = sides[side]
+        r = rank[side][group[0]] - 1
+        if r >= 0 and order[r] not in used:
+            out.append((side, order[r]))
+        r = rank[side][group[-1]] + 1
+        if r < len(order) and order[r] not in used:
+            out.append((side, order[r]))
 
     # Near-identical pairs are complete; only imperfect pairs may be a split or merge.
     for i, j, s in sorted(chosen, key=lambda c: -c[2]):
         ga, gb = (i,), (j,)
         fa, fb = pf.a[i], pf.b[j]
         while s < 0.97 and len(ga) + len(gb) < MAX_PARTS + 1:
-            best: tuple[float, str, int, UnitFeatures] | None = None
+            options: list[tuple[str, int]] = []
             if len(ga) < MAX_PARTS:
-                best = grow("a", pf.a, order_a, used_a, ga, fb, s + MIN_GAIN, best)
+                free("a", ga, options)
             if len(gb) < MAX_PARTS:
-                best = grow("b", pf.b, order_b, used_b, gb, fa, s + MIN_GAIN, best)
+                free("b", gb, options)
+            # The best merge with a free neighbour (A's first, then B's) that raises the score by
+            # MIN_GAIN, among those mostly contained in the other side; A is scored first.
+            best: tuple[float, str, int, UnitFeatures] | None = None
+            floor = s + MIN_GAIN
+            for side, n in options:
+                feats = sides[side][0]
+                group, other = (ga, fb) if side == "a" else (gb, fa)
+                fn = feats[n]
+                if fn.weight and sum(map(weigh, fn.bag & other.bag)) >= MIN_CONTAINED * fn.weight:
+                    m = merged([feats[x] for x in sorted(group + (n,))], w)
+                    ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
+                    if ns >= floor and (best is None or ns > best[0]):
+                        best = (ns, side, n, m)
             if best is None:
                 break
             s, side, n, m = best

@@ -16,7 +16,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import chain, compress, filterfalse, islice
+from collections.abc import Iterable
+from itertools import compress, filterfalse, islice
 from operator import eq
 
 from .features import PairFeatures
@@ -95,26 +96,30 @@ def _small_pairs(pf: PairFeatures, postings: dict[int, list[int]], floor: float)
 
 def _large_pairs(
     pf: PairFeatures, postings: dict[int, list[int]], done_a: set[int], done_b: set[int]
-) -> set[tuple[int, int]]:
+) -> list[tuple[int, int]]:
     """The PER_UNIT units of B sharing most of each A unit's rarest stems, and vice versa.
 
     A unit's hits are its probed stems' postings laid end to end; a unit of B counts as often
     as it occurs there. Most occur once, so only the repeated ones are counted (found in C by
     sorting the hits and comparing neighbours): ranking is by count, then by first occurrence.
+    Returns the pairs in the order found (a pair may come twice): one A unit's, then one B
+    unit's, together.
     """
     key = pf.weights.__getitem__
     probeable = postings.__contains__
     get_posting = postings.__getitem__
     by_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    pairs: set[tuple[int, int]] = set()
-    add = pairs.add
+    pairs: list[tuple[int, int]] = []
+    add = pairs.append
     for i, fa in pf.a.items():
         if i in done_a:
             continue
         probe = list(filter(probeable, fa.bag))
         if len(probe) > PROBES:
             probe = sorted(probe, key=key, reverse=True)[:PROBES]
-        hits = list(chain.from_iterable(map(get_posting, probe)))
+        hits: list[int] = []
+        for t in probe:
+            hits += get_posting(t)
         if not hits:
             continue
         ordered = sorted(hits)
@@ -141,7 +146,7 @@ def _large_pairs(
     for j, lst in by_b.items():
         if len(lst) > PER_UNIT:
             lst = sorted(lst, reverse=True)[:PER_UNIT]
-        pairs.update((i, j) for _, i in lst)
+        pairs += [(i, j) for _, i in lst]
     return pairs
 
 
@@ -161,21 +166,27 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     postings = {t: js for t, js in postings.items() if len(js) <= cap and not stop[t]}
     if small:
         pairs = _small_pairs(pf, postings, floor)
+        found: Iterable[tuple[int, int]] = pairs
     else:
-        pairs = _large_pairs(pf, postings, done_a, done_b)
+        found = _large_pairs(pf, postings, done_a, done_b)
+        pairs = set(found)
     exact = {(i, j) for _, i, j in out}
-    out += _scored(pf, pairs, exact, floor)
+    kept = _scored(pf, found, exact, floor)
+    # Listed in the order of the set of pairs, as they always were.
+    out += [(kept[p], p[0], p[1]) for p in pairs if p in kept]
     return out
 
 
 def _scored(
-    pf: PairFeatures, pairs: set[tuple[int, int]], skip: set[tuple[int, int]], floor: float
-) -> list[tuple[float, int, int]]:
+    pf: PairFeatures, pairs: Iterable[tuple[int, int]], skip: set[tuple[int, int]], floor: float
+) -> dict[tuple[int, int], float]:
     """`score.score_units(..., MIN_DICE)` of each pair not in `skip`, kept at `floor` or above.
 
     The same arithmetic as `score_units`, inlined (a hundred thousand pairs at book length); a
     pair whose lighter side weighs too little for MIN_DICE even if wholly shared is not
-    intersected (its score would be 0, below a positive floor).
+    intersected (its score would be 0, below a positive floor). Pairs are scored in the order
+    given: one unit's pairs together keep its word sets in the CPU cache (a third faster than
+    the scattered order of a set).
     """
     fa_of = pf.a.__getitem__
     fb_of = pf.b.__getitem__
@@ -185,10 +196,12 @@ def _scored(
     light = MIN_DICE * (1.0 - 1e-9) if floor > 0.0 else -1.0
     keep = OVERLAP_SHARE
     rest = 1.0 - OVERLAP_SHARE
-    out: list[tuple[float, int, int]] = []
-    for i, j in pairs:
-        if (i, j) in skip:
-            continue
+    out: dict[tuple[int, int], float] = {}
+    todo = dict.fromkeys(pairs)
+    for p in skip:
+        todo.pop(p, None)
+    for p in todo:
+        i, j = p
         fa = fa_of(i)
         fb = fb_of(j)
         if fa.ids == fb.ids:
@@ -210,5 +223,5 @@ def _scored(
                         order = dice
                     s = round(min(0.99, keep * dice + rest * order), 9)
         if s >= floor:
-            out.append((s, i, j))
+            out[p] = s
     return out

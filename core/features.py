@@ -151,8 +151,8 @@ def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:
     """Features of several consecutive units read as one (a split or merged sentence)."""
     if len(parts) == 1:
         return parts[0]
-    ids = tuple(t for p in parts for t in p.ids)
+    ids = tuple(chain.from_iterable([p.ids for p in parts]))
     bag = frozenset(ids)
     plain = all(p.plain for p in parts)
-    kids = tuple(k for p in parts for k in p.kids) if plain else ()
-    return UnitFeatures(ids, bag, sum(weights[t] for t in bag), plain, kids)
+    kids = tuple(chain.from_iterable([p.kids for p in parts])) if plain else ()
+    return UnitFeatures(ids, bag, sum(map(weights.__getitem__, bag)), plain, kids)
