@@ -12,7 +12,6 @@ own overlap (`score.CONTEXT_MIN_DICE`) and stay apart unless they sit next to a 
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 
 from .features import PairFeatures
@@ -31,6 +30,8 @@ def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int
         return []
     order_a = sorted(pf.a)
     order_b = sorted(pf.b)
+    rank_a = {x: k for k, x in enumerate(order_a)}
+    rank_b = {y: k for k, y in enumerate(order_b)}
     used_a = {i for g in groups for i in g[0]}
     used_b = {j for g in groups for j in g[1]}
     # The diagonal tie-break of `align` (equally heavy chains), so B-vs-A mirrors A-vs-B.
@@ -38,9 +39,8 @@ def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int
     w = pf.weights
     out: list[Group] = []
 
-    def walk(i: int, j: int, step: int) -> None:
-        ka = bisect_left(order_a, i) + step
-        kb = bisect_left(order_b, j) + step
+    def walk(ka: int, kb: int, step: int) -> None:
+        """From ranks (ka, kb), pair free neighbours outward while they score well enough."""
         while 0 <= ka < len(order_a) and 0 <= kb < len(order_b):
             x, y = order_a[ka], order_b[kb]
             if x in used_a or y in used_b:
@@ -54,10 +54,18 @@ def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int
             ka += step
             kb += step
 
-    for k in sorted(chain, key=lambda k: groups[k][0][0]):
+    last_a = len(order_a) - 1
+    last_b = len(order_b) - 1
+    firsts = [g[0][0] for g in groups]
+    for k in sorted(chain, key=firsts.__getitem__):
         ga, gb, s = groups[k]
-        if s < bar(ga[0], gb[0]) + CONTEXT_RELIEF:
+        # Most pairs sit inside a run: both neighbours taken, nothing to walk.
+        ka, kb = rank_a[ga[0]] - 1, rank_b[gb[0]] - 1
+        before = ka >= 0 and kb >= 0 and order_a[ka] not in used_a and order_b[kb] not in used_b
+        ka2, kb2 = rank_a[ga[-1]] + 1, rank_b[gb[-1]] + 1
+        after = ka2 <= last_a and kb2 <= last_b and order_a[ka2] not in used_a and order_b[kb2] not in used_b
+        if not (before or after) or s < bar(ga[0], gb[0]) + CONTEXT_RELIEF:
             continue
-        walk(ga[0], gb[0], -1)
-        walk(ga[-1], gb[-1], 1)
+        walk(ka, kb, -1)
+        walk(ka2, kb2, 1)
     return out
