@@ -128,21 +128,21 @@ def _large_pairs(
             for j in hits[:PER_UNIT]:
                 add((i, j))
             continue
-        # Repeated units in order of first occurrence, with their counts (a unit hit c times
-        # is listed c - 1 times in `repeats`).
+        # Repeated units in order of first occurrence, with their counts less one (a unit hit
+        # c times is listed c - 1 times in `repeats`; ranking by c - 1 ranks by c).
         rep = sorted(set(repeats), key=hits.index)
-        count = {j: repeats.count(j) + 1 for j in rep}
+        extra = dict(zip(rep, map(repeats.count, rep)))
         if len(hits) - len(repeats) <= PER_UNIT:  # every unit hit: all of them, in order
             top: list[int] = list(dict.fromkeys(hits))
         else:
-            top = sorted(rep, key=count.__getitem__, reverse=True)[:PER_UNIT]
+            top = sorted(rep, key=extra.__getitem__, reverse=True)[:PER_UNIT]
             if len(top) < PER_UNIT:
-                top += islice(filterfalse(count.__contains__, hits), PER_UNIT - len(top))
+                top += islice(filterfalse(extra.__contains__, hits), PER_UNIT - len(top))
         for j in top:
             add((i, j))
-        for j in rep:
+        for j, c in extra.items():
             if j not in done_b:
-                by_b[j].append((count[j], i))
+                by_b[j].append((c, i))
     for j, lst in by_b.items():
         if len(lst) > PER_UNIT:
             lst = sorted(lst, reverse=True)[:PER_UNIT]
@@ -184,7 +184,7 @@ def _scored(
 
     The same arithmetic as `score_units`, inlined (a hundred thousand pairs at book length); a
     pair whose lighter side weighs too little for MIN_DICE even if wholly shared is not
-    intersected (its score would be 0, below a positive floor). Pairs are scored in the order
+    intersected (`score_units` gives it 0 too). Pairs are scored in the order
     given: one unit's pairs together keep its word sets in the CPU cache (a third faster than
     the scattered order of a set).
     """
@@ -193,7 +193,7 @@ def _scored(
     weigh = pf.weights.__getitem__
     order_of = Indel.normalized_similarity
     # Margin far above the summation error, so a pair skipped could not have reached MIN_DICE.
-    light = MIN_DICE * (1.0 - 1e-9) if floor > 0.0 else -1.0
+    light = MIN_DICE * (1.0 - 1e-9)
     keep = OVERLAP_SHARE
     rest = 1.0 - OVERLAP_SHARE
     out: dict[tuple[int, int], float] = {}
@@ -204,24 +204,24 @@ def _scored(
         i, j = p
         fa = fa_of(i)
         fb = fb_of(j)
-        if fa.ids == fb.ids:
-            s = 1.0 if fa.ids else 0.0
+        wa = fa.weight
+        wb = fb.weight
+        total = wa + wb
+        # Equal ids mean equal weights and a Dice of 1, so they pass both tests below.
+        if total <= 0.0 or 2.0 * (wa if wa < wb else wb) < light * total:
+            s = 0.0
         else:
-            wa = fa.weight
-            wb = fb.weight
-            total = wa + wb
-            if total <= 0.0 or 2.0 * (wa if wa < wb else wb) < light * total:
+            dice = 2.0 * sum(map(weigh, fa.bag & fb.bag)) / total
+            if dice < MIN_DICE:
                 s = 0.0
+            elif fa.ids == fb.ids:
+                s = 1.0
             else:
-                dice = 2.0 * sum(map(weigh, fa.bag & fb.bag)) / total
-                if dice < MIN_DICE:
-                    s = 0.0
+                if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS:
+                    order = order_of(fa.ids, fb.ids)
                 else:
-                    if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS:
-                        order = order_of(fa.ids, fb.ids)
-                    else:
-                        order = dice
-                    s = round(min(0.99, keep * dice + rest * order), 9)
+                    order = dice
+                s = round(min(0.99, keep * dice + rest * order), 9)
         if s >= floor:
             out[p] = s
     return out

@@ -28,16 +28,24 @@ def heaviest_chain(points: Sequence[tuple[int, int, float]]) -> set[int]:
     # Same a: visit larger b first so two points of one a never chain together. Sorting
     # (a, -rank, index) triples in C is the order of the (a, -b) key.
     order = [k for _, _, k in sorted(zip([p[0] for p in points], [-r for r in ranks], range(n)))]
+    # The heaviest chain so far, if no other chain weighs exactly as much: a point above its end
+    # (the common case, a run in order) extends it without a query, since every tree node that
+    # holds its weight holds that one chain.
+    top_val, top_idx, top_rank, top_unique = 0.0, -1, 0, False
     for k in order:
         rk = ranks[k]
-        r = rk - 1  # strictly smaller b
-        val = 0.0
-        idx = -1
-        while r:
-            if tree_val[r] > val:
-                val = tree_val[r]
-                idx = tree_idx[r]
-            r &= r - 1
+        if top_unique and top_rank < rk:
+            val = top_val
+            idx = top_idx
+        else:
+            r = rk - 1  # strictly smaller b
+            val = 0.0
+            idx = -1
+            while r:
+                if tree_val[r] > val:
+                    val = tree_val[r]
+                    idx = tree_idx[r]
+                r &= r - 1
         val += points[k][2]
         best[k] = val
         prev[k] = idx
@@ -48,6 +56,10 @@ def heaviest_chain(points: Sequence[tuple[int, int, float]]) -> set[int]:
             tree_val[r] = val
             tree_idx[r] = k
             r += r & -r
+        if val > top_val:
+            top_val, top_idx, top_rank, top_unique = val, k, rk, True
+        elif val == top_val:
+            top_unique = False
     k = best.index(max(best))
     chain = set()
     while k >= 0:
