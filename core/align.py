@@ -180,41 +180,40 @@ def _extend(
     weigh = w.__getitem__
     used_a = {i for i, _, _ in chosen}
     used_b = {j for _, j, _ in chosen}
-    # Per side: units in reading order, each unit's rank there, the units taken.
-    sides = {
-        "a": (pf.a, sorted(pf.a), used_a),
-        "b": (pf.b, sorted(pf.b), used_b),
-    }
-    rank = {side: {x: k for k, x in enumerate(order)} for side, (_, order, _) in sides.items()}
+    order_a = sorted(pf.a)
+    order_b = sorted(pf.b)
+    rank_a = {x: k for k, x in enumerate(order_a)}
+    rank_b = {y: k for k, y in enumerate(order_b)}
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
 
-    def free(side: str, group: tuple[int, ...], out: list[tuple[str, int]]) -> None:
-        """Append the unpaired units just before and just after `group` on `side`."""
-        _, order, used = sides[side]
-        r = rank[side][group[0]] - 1
-        if r >= 0 and order[r] not in used:
-            out.append((side, order[r]))
-        r = rank[side][group[-1]] + 1
-        if r < len(order) and order[r] not in used:
-            out.append((side, order[r]))
+    def free(order: list[int], used: set[int], lo: int, hi: int, side: str, out: list[tuple[str, int]]) -> None:
+        """Append the unpaired units just before rank `lo` and just after rank `hi`."""
+        if lo and order[lo - 1] not in used:
+            out.append((side, order[lo - 1]))
+        if hi + 1 < len(order) and order[hi + 1] not in used:
+            out.append((side, order[hi + 1]))
 
     # Near-identical pairs are complete; only imperfect pairs may be a split or merge.
     for i, j, s in sorted(chosen, key=lambda c: -c[2]):
         ga, gb = (i,), (j,)
         fa, fb = pf.a[i], pf.b[j]
+        # Each group spans a run of ranks on its side: lo..hi.
+        lo_a = hi_a = rank_a[i]
+        lo_b = hi_b = rank_b[j]
         while s < 0.97 and len(ga) + len(gb) < MAX_PARTS + 1:
             options: list[tuple[str, int]] = []
             if len(ga) < MAX_PARTS:
-                free("a", ga, options)
+                free(order_a, used_a, lo_a, hi_a, "a", options)
             if len(gb) < MAX_PARTS:
-                free("b", gb, options)
+                free(order_b, used_b, lo_b, hi_b, "b", options)
+            if not options:
+                break
             # The best merge with a free neighbour (A's first, then B's) that raises the score by
             # MIN_GAIN, among those mostly contained in the other side; A is scored first.
             best: tuple[float, str, int, UnitFeatures] | None = None
             floor = s + MIN_GAIN
             for side, n in options:
-                feats = sides[side][0]
-                group, other = (ga, fb) if side == "a" else (gb, fa)
+                feats, group, other = (pf.a, ga, fb) if side == "a" else (pf.b, gb, fa)
                 fn = feats[n]
                 if fn.weight and sum(map(weigh, fn.bag & other.bag)) >= MIN_CONTAINED * fn.weight:
                     m = merged([feats[x] for x in sorted(group + (n,))], w)
@@ -228,10 +227,12 @@ def _extend(
                 ga = tuple(sorted(ga + (n,)))
                 fa = m
                 used_a.add(n)
+                lo_a, hi_a = min(lo_a, rank_a[n]), max(hi_a, rank_a[n])
             else:
                 gb = tuple(sorted(gb + (n,)))
                 fb = m
                 used_b.add(n)
+                lo_b, hi_b = min(lo_b, rank_b[n]), max(hi_b, rank_b[n])
         groups.append((ga, gb, s))
     return groups
 

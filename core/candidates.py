@@ -173,7 +173,7 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     exact = {(i, j) for _, i, j in out}
     kept = _scored(pf, found, exact, floor)
     # Listed in the order of the set of pairs, as they always were.
-    out += [(kept[p], p[0], p[1]) for p in pairs if p in kept]
+    out += [(kept[p], p[0], p[1]) for p in filter(kept.__contains__, pairs)]
     return out
 
 
