@@ -21,7 +21,7 @@ from .gc_pause import gc_paused
 from .model import Document, Pair
 from .order import heaviest_chain, moved_flags
 from .pairs import build_pairs
-from .score import DEFAULT_THRESHOLD, score_units, shared_weight
+from .score import DEFAULT_THRESHOLD, score_pairs, score_units
 
 __all__ = ["align", "moved_flags"]
 
@@ -163,7 +163,8 @@ def _fill_gaps(
                 for r, x in enumerate(ga)
                 for k in range(max(0, int(r * ratio) - GAP_BAND), min(len(gb), int(r * ratio) + GAP_BAND + 1))
             ]
-        scored = sorted(((score_units(pf.a[x], pf.b[y], w, MIN_DICE), x, y) for x, y in todo), reverse=True)
+        scores = score_pairs(pf.a, pf.b, todo, w, MIN_DICE)
+        scored = sorted([(sc, x, y) for sc, (x, y) in zip(scores, todo)], reverse=True)
         for sc, x, y in scored:
             if sc >= bar(x, y) and x not in used_a and y not in used_b:
                 used_a.add(x)

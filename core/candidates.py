@@ -21,9 +21,7 @@ from itertools import compress, filterfalse, islice
 from operator import eq
 
 from .features import PairFeatures
-from rapidfuzz.distance import Indel
-
-from .score import MAX_ORDER_CELLS, OVERLAP_SHARE
+from .score import OVERLAP_SHARE, score_pairs
 
 #: Up to this many units per side, the exhaustive (small-input) path.
 SMALL = 2000
@@ -180,48 +178,9 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
 def _scored(
     pf: PairFeatures, pairs: Iterable[tuple[int, int]], skip: set[tuple[int, int]], floor: float
 ) -> dict[tuple[int, int], float]:
-    """`score.score_units(..., MIN_DICE)` of each pair not in `skip`, kept at `floor` or above.
-
-    The same arithmetic as `score_units`, inlined (a hundred thousand pairs at book length); a
-    pair whose lighter side weighs too little for MIN_DICE even if wholly shared is not
-    intersected (`score_units` gives it 0 too). Pairs are scored in the order
-    given: one unit's pairs together keep its word sets in the CPU cache (a third faster than
-    the scattered order of a set).
-    """
-    fa_of = pf.a.__getitem__
-    fb_of = pf.b.__getitem__
-    weigh = pf.weights.__getitem__
-    order_of = Indel.normalized_similarity
-    # Margin far above the summation error, so a pair skipped could not have reached MIN_DICE.
-    light = MIN_DICE * (1.0 - 1e-9)
-    keep = OVERLAP_SHARE
-    rest = 1.0 - OVERLAP_SHARE
-    out: dict[tuple[int, int], float] = {}
+    """`score.score_units(..., MIN_DICE)` of each pair not in `skip`, kept at `floor` or above;
+    scored in the order given (`score_pairs`: one unit's pairs together are faster)."""
     todo = dict.fromkeys(pairs)
     for p in skip:
         todo.pop(p, None)
-    for p in todo:
-        i, j = p
-        fa = fa_of(i)
-        fb = fb_of(j)
-        wa = fa.weight
-        wb = fb.weight
-        total = wa + wb
-        # Equal ids mean equal weights and a Dice of 1, so they pass both tests below.
-        if total <= 0.0 or 2.0 * (wa if wa < wb else wb) < light * total:
-            s = 0.0
-        else:
-            dice = 2.0 * sum(map(weigh, fa.bag & fb.bag)) / total
-            if dice < MIN_DICE:
-                s = 0.0
-            elif fa.ids == fb.ids:
-                s = 1.0
-            else:
-                if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS:
-                    order = order_of(fa.ids, fb.ids)
-                else:
-                    order = dice
-                s = round(min(0.99, keep * dice + rest * order), 9)
-        if s >= floor:
-            out[p] = s
-    return out
+    return {p: s for p, s in zip(todo, score_pairs(pf.a, pf.b, todo, pf.weights, MIN_DICE)) if s >= floor}

@@ -21,6 +21,8 @@ word-order similarity (Indel ratio over the stem sequences).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from rapidfuzz.distance import Indel
 
 from .features import UnitFeatures
@@ -66,6 +68,49 @@ def score_units(fa: UnitFeatures, fb: UnitFeatures, weights: list[float], min_di
         order = dice
     # Rounded so summation order (A/B swapped) cannot change a tie-break.
     return round(min(0.99, OVERLAP_SHARE * dice + (1.0 - OVERLAP_SHARE) * order), 9)
+
+
+def score_pairs(
+    a: Mapping[int, UnitFeatures], b: Mapping[int, UnitFeatures], pairs: Iterable[tuple[int, int]],
+    weights: list[float], min_dice: float = 0.0,
+) -> list[float]:
+    """`score_units(a[i], b[j], weights, min_dice)` for each (i, j) of `pairs`: the same floats,
+    computed in one loop (the engine scores a hundred thousand pairs at book length).
+
+    A pair whose lighter side weighs too little to reach `min_dice` even if wholly shared is not
+    intersected (its score is 0 either way). Give the pairs grouped by unit where possible: one
+    unit's word sets then stay in the CPU cache (scored in the scattered order of a set, the same
+    pairs take half as long again).
+    """
+    fa_of = a.__getitem__
+    fb_of = b.__getitem__
+    weigh = weights.__getitem__
+    order_of = Indel.normalized_similarity
+    # A margin far above the summation error, so a pair skipped could not have reached min_dice.
+    light = min_dice * (1.0 - 1e-9)
+    keep = OVERLAP_SHARE
+    rest = 1.0 - OVERLAP_SHARE
+    out: list[float] = []
+    add = out.append
+    for i, j in pairs:
+        fa = fa_of(i)
+        fb = fb_of(j)
+        wa = fa.weight
+        wb = fb.weight
+        total = wa + wb
+        # Equal ids mean equal weights and a Dice of 1, so they pass both tests below.
+        if total <= 0.0 or 2.0 * (wa if wa < wb else wb) < light * total:
+            add(0.0)
+            continue
+        dice = 2.0 * sum(map(weigh, fa.bag & fb.bag)) / total
+        if dice < min_dice:
+            add(0.0)
+        elif fa.ids == fb.ids:
+            add(1.0)
+        else:
+            order = order_of(fa.ids, fb.ids) if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS else dice
+            add(round(min(0.99, keep * dice + rest * order), 9))
+    return out
 
 
 def relation_for(score: float, identical: bool = False) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rafahdiff.core.features import build_features
-from rafahdiff.core.score import DEFAULT_THRESHOLD, EDITED, PARAPHRASE, relation_for, score_units
+from rafahdiff.core.score import DEFAULT_THRESHOLD, EDITED, PARAPHRASE, relation_for, score_pairs, score_units
 from tests.align_helpers import plain_doc, unit_with
 
 CONTEXT = [
@@ -56,3 +58,20 @@ def test_scores_are_symmetric():
     pf = build_features(a, b)
     pg = build_features(b, a)
     assert score_units(pf.a[0], pf.b[0], pf.weights) == score_units(pg.a[0], pg.b[0], pg.weights)
+
+
+def test_batch_scores_equal_one_by_one_scores():
+    # score_pairs is score_units in a loop, with a shortcut for pairs too unequal in weight:
+    # every float must be the same, with and without a minimum overlap.
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    a = plain_doc(seeds[0].read_text(encoding="utf-8"))
+    b = plain_doc(seeds[3].read_text(encoding="utf-8") + "\n\n" + "\n\n".join(CONTEXT) + "\n")
+    pf = build_features(a, b)
+    pairs = [(i, j) for i in pf.a for j in pf.b]
+    for min_dice in (0.0, 0.2, 0.5):
+        one_by_one = [score_units(pf.a[i], pf.b[j], pf.weights, min_dice) for i, j in pairs]
+        assert score_pairs(pf.a, pf.b, pairs, pf.weights, min_dice) == one_by_one
+        if min_dice < 0.5:  # real work: scores between 0 and 1, and pairs cut by the minimum
+            assert any(0.0 < s < 1.0 for s in one_by_one)
+        if min_dice > 0.0:
+            assert one_by_one.count(0.0) > len(pairs) // 2
