@@ -11,7 +11,7 @@ near-linear pass around the anchors that finds reworded sentences the index miss
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 
 from .candidates import MIN_DICE, candidates

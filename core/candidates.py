@@ -10,7 +10,7 @@
    - Large inputs (books): each unit probes only its PROBES rarest stems with postings of at most
      POSTING_CAP units, and keeps the PER_UNIT units sharing most of them, from both sides.
      Sentences the index misses are found later by the pass along the order (`align._fill_gaps`).
-3. The survivors are scored with `score.score_units`.
+3. The survivors are scored with `score.score_pairs` (`score_units` for many pairs at once).
 """
 
 from __future__ import annotations
