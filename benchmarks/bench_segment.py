@@ -169,7 +169,7 @@ def main() -> None:
 
 
 def wrap_report(quick: bool) -> None:
-    print("\n== hard-wrap detection (core.wrapping, opt-in) ==")
+    print("\n== hard-wrap detection (core.wrapping, applied by pipeline.analyse) ==")
     pages = [json.loads(x) for x in AEB.read_text(encoding="utf-8").splitlines() if x.strip()]
     flagged = sum(looks_hard_wrapped("\n".join(ln["text"] for ln in p["lines"])) for p in pages)
     print(f"AEB web pages (one block per line) flagged as hard-wrapped: {flagged}/{len(pages)}")

@@ -365,7 +365,7 @@ def test_coverage_property_mutated_seed(seed_id, at, length, insert):
     check_invariants(text[:at] + insert + text[at + length:])
 
 
-# --- hard-wrapped text (opt-in: core.wrapping) ---------------------------------------------------
+# --- hard-wrapped text (core.wrapping; pipeline.analyse applies it) ------------------------------
 
 def _wrapped(seed_id: str) -> tuple[str, list[str]]:
     paragraphs = [ln for ln in read_source(seed_id).text.splitlines() if len(ln) >= 60]
