@@ -238,18 +238,22 @@ def _extend(
     return groups
 
 
-def align(a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD) -> tuple[Pair, ...]:
+def align(
+    a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD, features: PairFeatures | None = None
+) -> tuple[Pair, ...]:
     """Pairs of content units, sorted by A position; see the module docstring for the stages.
 
     The cyclic garbage collector is paused meanwhile: the engine builds millions of small acyclic
     objects at book length, and repeated full collections cost a quarter of the run time.
+    `features`: `build_features(a, b)` if already made (the pipeline makes B's half in a second
+    process for big inputs).
     """
     with gc_paused():
-        return _align(a, b, threshold)
+        return _align(a, b, threshold, features)
 
 
-def _align(a: Document, b: Document, threshold: float) -> tuple[Pair, ...]:
-    pf = build_features(a, b)
+def _align(a: Document, b: Document, threshold: float, features: PairFeatures | None) -> tuple[Pair, ...]:
+    pf = features if features is not None else build_features(a, b)
 
     def bar(i: int, j: int) -> float:
         both_headings = a.units[i].kind == "heading" and b.units[j].kind == "heading"

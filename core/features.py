@@ -10,7 +10,8 @@ recomputed from the text only for the units that end up paired (`unit_keys`).
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
+from array import array
+from itertools import accumulate, chain
 from dataclasses import dataclass
 
 from .idf import idf_weights
@@ -117,24 +118,117 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
     return out
 
 
-def _facts(vocab: _Vocab, docs: tuple[Document, ...]) -> list[bool]:
+def _facts(vocab: _Vocab, caps: tuple[Counter[str], ...]) -> list[bool]:
     """Stems written capitalised inside sentences at least half as often as units hold them
-    (names), and numbers."""
+    (names), and numbers. `caps`: each document's counts of mid-sentence capitalised words."""
     cap = [0] * len(vocab.stems)
-    for doc in docs:
-        for w, n in Counter(mid_capitals(doc.text)).items():
+    for counts in caps:
+        for w, n in counts.items():
             t = vocab.of_word.get(w)
             if t is not None:
                 cap[t] += n
     return [st[:1].isdigit() or (c > 0 and 2 * c >= d) for st, c, d in zip(vocab.stems, cap, vocab.df)]
 
 
-def build_features(a: Document, b: Document) -> PairFeatures:
-    vocab = _Vocab()
-    raw_a = _raw(a, vocab)
-    raw_b = _raw(b, vocab)
+@dataclass(frozen=True)
+class DocWords:
+    """One document's share of the features, before weights: its units' ids in `vocab` (its own
+    or shared) and its capitalised words. Made apart so that B's can be made in another process."""
+
+    vocab: _Vocab
+    raw: dict[int, _Raw]
+    caps: Counter[str]
+
+
+def doc_words(doc: Document, vocab: _Vocab | None = None) -> DocWords:
+    vocab = vocab if vocab is not None else _Vocab()
+    return DocWords(vocab, _raw(doc, vocab), Counter(mid_capitals(doc.text)))
+
+
+@dataclass(frozen=True)
+class PackedWords:
+    """A DocWords made in another process, flattened for the trip back: its vocabulary as lists
+    and its units' ids, key ids and part lengths as flat arrays (tuples of ints pickle and
+    unpickle ten times slower than arrays of them). Only what `pair_features` reads."""
+
+    stems: list[str]
+    df: array
+    keys: list[str]  # folded keys in key-id order
+    words: list[str]  # raw words seen, with their stem ids in `word_ids`
+    word_ids: array
+    units: array
+    plain: bytes
+    ids: array
+    ids_end: array
+    kids: array
+    kids_end: array
+    lengths: array
+    lengths_end: array
+    caps: Counter[str]
+
+
+def pack(dw: DocWords) -> PackedWords:
+    v, raw = dw.vocab, dw.raw
+    rows = raw.values()
+    ids = array("i", chain.from_iterable(r[0] for r in rows))
+    kids = array("i", chain.from_iterable(r[3] for r in rows))
+    lengths = array("i", chain.from_iterable(r[4] for r in rows))
+    return PackedWords(
+        stems=v.stems, df=array("i", v.df), keys=list(v.key_ids), words=list(v.of_word),
+        word_ids=array("i", v.of_word.values()), units=array("i", raw), plain=bytes(r[2] for r in rows),
+        ids=ids, ids_end=array("i", accumulate(len(r[0]) for r in rows)),
+        kids=kids, kids_end=array("i", accumulate(len(r[3]) for r in rows)),
+        lengths=lengths, lengths_end=array("i", accumulate(len(r[4]) for r in rows)),
+        caps=dw.caps,
+    )
+
+
+def _absorb(vocab: _Vocab, other: PackedWords) -> dict[int, _Raw]:
+    """Move `other`'s words into `vocab` and return its units' raw features in `vocab`'s ids.
+
+    Ids new to `vocab` are given in `other`'s order of first use, which is the order a shared
+    vocabulary would have given them: the features are exactly those of one shared pass.
+    """
+    ids = [vocab.of_stem.get(st) for st in other.stems]
+    for t, st in enumerate(other.stems):
+        if ids[t] is None:
+            ids[t] = vocab.of_stem[st] = len(vocab.stems)
+            vocab.stems.append(st)
+            vocab.df.append(0)
+        vocab.df[ids[t]] += other.df[t]
+    kids = [vocab.key_ids.setdefault(k, len(vocab.key_ids)) for k in other.keys]
+    for w, t in zip(other.words, other.word_ids):
+        vocab.of_word.setdefault(w, ids[t])  # `_facts` looks capitalised words up here
+    sid, kid = ids.__getitem__, kids.__getitem__
+    out: dict[int, _Raw] = {}
+    i0 = k0 = n0 = 0
+    lengths = other.lengths.tolist()
+    for i, plain, i1, k1, n1 in zip(other.units, other.plain, other.ids_end, other.kids_end, other.lengths_end):
+        new_ids = tuple(map(sid, other.ids[i0:i1]))
+        out[i] = (new_ids, frozenset(new_ids), bool(plain), tuple(map(kid, other.kids[k0:k1])), tuple(lengths[n0:n1]))
+        i0, k0, n0 = i1, k1, n1
+    return out
+
+
+def build_features(a: Document, b: Document, b_words: PackedWords | None = None) -> PairFeatures:
+    """Features of both documents; `b_words` is B's share if already made (in another process)."""
+    wa = doc_words(a)
+    wb = b_words if b_words is not None else doc_words(b, wa.vocab)
+    return pair_features(wa, wb)
+
+
+def pair_features(wa: DocWords, wb: DocWords | PackedWords) -> PairFeatures:
+    """Weights and per-unit features from both documents' shares (B's in A's vocabulary, or
+    packed from another process)."""
+    vocab = wa.vocab
+    raw_a = wa.raw
+    if isinstance(wb, PackedWords):
+        raw_b = _absorb(vocab, wb)
+    else:
+        assert wb.vocab is vocab, "B's words must share A's vocabulary (or come packed)"
+        raw_b = wb.raw
     is_stop = [w in STOPWORDS for w in vocab.stems]
-    weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (a, b)))
+    weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (wa.caps, wb.caps)))
 
     weigh = weights.__getitem__
 

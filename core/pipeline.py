@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from .align import align
+from .features import PackedWords, PairFeatures, doc_words, pack, pair_features
 from .gc_pause import gc_paused
 from .boilerplate import classify, refine_unpaired
 from .model import Alignment, Document, SourceText, Unit
@@ -51,19 +52,20 @@ def analyse(src: SourceText) -> Document:
     return Document(source=src.source, path=src.path, text=text, title=_title(text, units), units=units)
 
 
-#: Above this many characters in both texts together, B is segmented and classified in a second
-#: process while this one does A. The two are independent and at book length each takes about
-#: half a second; below this size starting a process costs more than it saves.
+#: Above this many characters in both texts together, B is segmented, classified and read into
+#: word ids in a second process while this one does the same for A. The two are independent and
+#: at book length each takes over a second; below this size a process costs more than it saves.
 PARALLEL_CHARS = 1_000_000
 
 
-def _analyse_packed(src: SourceText) -> tuple[str | None, str, list[tuple]]:
-    """`analyse` in the worker process; units travel as plain tuples (a frozen dataclass
-    pickles twenty times slower than a tuple), the text only if it was unwrapped."""
+def _analyse_packed(src: SourceText, words: bool) -> tuple[str | None, str, list[tuple], PackedWords | None]:
+    """`analyse` (and, if `words`, `features.doc_words`) in the worker process. Units travel as
+    plain tuples (a frozen dataclass pickles twenty times slower), the text only if unwrapped."""
     with gc_paused():
         doc = analyse(src)
+        dw = pack(doc_words(doc)) if words else None
     text = None if doc.text is src.text else doc.text
-    return text, doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units]
+    return text, doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units], dw
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -78,25 +80,36 @@ def analyse_pair(a: SourceText, b: SourceText, parallel: bool | None = None) -> 
     """`analyse` of both texts: B in a second process when `parallel` (default: when the texts
     are big and the machine has a second core). Same Documents either way; if the second process
     cannot be used (no fork/spawn, a broken pool), B is analysed here."""
+    doc_a, doc_b, _ = _prepare(a, b, parallel, words=False)
+    return doc_a, doc_b
+
+
+def _prepare(
+    a: SourceText, b: SourceText, parallel: bool | None, words: bool
+) -> tuple[Document, Document, PairFeatures | None]:
+    """Both Documents, and (if `words` and run in parallel) the matching features, B's half made
+    in the second process. Without a second process the features are left to `align`."""
     if parallel is None:
         parallel = len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
     if not parallel:
-        return analyse(a), analyse(b)
+        return analyse(a), analyse(b), None
     try:
         pool = ProcessPoolExecutor(1, mp_context=_pool_context())
-        job = pool.submit(_analyse_packed, b)
+        job = pool.submit(_analyse_packed, b, words)
     except (OSError, RuntimeError, ValueError):  # no processes here (sandbox, limits)
-        return analyse(a), analyse(b)
+        return analyse(a), analyse(b), None
     try:
         doc_a = analyse(a)
+        wa = doc_words(doc_a) if words else None
         try:
-            text, title, packed = job.result()
+            text, title, packed, wb = job.result()
         except (BrokenProcessPool, OSError, RuntimeError, EOFError):
-            return doc_a, analyse(b)
+            return doc_a, analyse(b), None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     units = tuple(Unit(*t) for t in packed)
-    return doc_a, Document(source=b.source, path=b.path, text=b.text if text is None else text, title=title, units=units)
+    doc_b = Document(source=b.source, path=b.path, text=b.text if text is None else text, title=title, units=units)
+    return doc_a, doc_b, (pair_features(wa, wb) if wa is not None and wb is not None else None)
 
 
 def _refined(doc: Document, paired: set[int]) -> Document:
@@ -113,7 +126,7 @@ def compare(
 
     The cyclic GC is paused meanwhile (as in `align`): segmenting and classifying a book builds
     hundreds of thousands of acyclic objects, and the collections they trigger find nothing.
-    `parallel` is passed to `analyse_pair` (None: decided by size).
+    `parallel`: whether B is read in a second process (None: decided by size, `PARALLEL_CHARS`).
     """
     with gc_paused():
         return _compare(a, b, threshold, parallel)
@@ -121,10 +134,10 @@ def compare(
 
 def _compare(a: SourceText, b: SourceText | None, threshold: float, parallel: bool | None) -> Alignment:
     if b is None:
-        doc_a, doc_b = analyse(a), None
+        doc_a, doc_b, pf = analyse(a), None, None
     else:
-        doc_a, doc_b = analyse_pair(a, b, parallel)
-    pairs = align(doc_a, doc_b, threshold) if doc_b is not None else ()
+        doc_a, doc_b, pf = _prepare(a, b, parallel, words=True)
+    pairs = align(doc_a, doc_b, threshold, features=pf) if doc_b is not None else ()
     if doc_b is not None:
         doc_a = _refined(doc_a, {i for p in pairs for i in p.a})
         doc_b = _refined(doc_b, {j for p in pairs for j in p.b})

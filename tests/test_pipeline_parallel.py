@@ -67,3 +67,25 @@ def test_size_decides_by_default(monkeypatch):
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     analyse_pair(a, b)
     assert seen
+
+
+def test_features_made_apart_equal_features_made_together():
+    """B's word ids made in their own vocabulary and absorbed give the shared pass's features,
+    down to the iteration order of every bag (candidate ties are broken in that order)."""
+    from rafahdiff.core.features import build_features, doc_words, pack
+    from rafahdiff.core.pipeline import analyse
+
+    text = {s: read_source(s).text for s in ("000", "001", "002", "003", "004")}
+    cases = [
+        (text["001"], text["002"]),
+        (text["003"], text["004"]),
+        (text["000"] + "\n\n" + text["001"], text["004"] + "\n\n" + text["003"] + "\n\n" + text["002"]),
+    ]
+    for a, b in cases:
+        da, db = analyse(SourceText("a", "a", a)), analyse(SourceText("b", "b", b))
+        together = build_features(da, db)
+        apart = build_features(da, db, b_words=pack(doc_words(db)))
+        assert apart == together
+        for side in ("a", "b"):
+            fa, fb = getattr(apart, side), getattr(together, side)
+            assert [list(f.bag) for f in fa.values()] == [list(f.bag) for f in fb.values()]
