@@ -115,7 +115,8 @@ def build(size: int, seed: int = 1) -> tuple[str, str, list[tuple[int, int]]]:
 #: (module, function) pairs timed by --stages, in pipeline order; the module is where the caller
 #: looks the name up (so wrapping it there is seen). Missing names are skipped.
 STAGES = [
-    ("pipeline", "segment"), ("pipeline", "classify"), ("align", "build_features"), ("align", "candidates"),
+    ("pipeline", "segment"), ("pipeline", "classify"), ("pipeline", "doc_words"), ("pipeline", "pair_features"),
+    ("align", "build_features"), ("align", "candidates"),
     ("align", "_select"), ("align", "_fill_gaps"), ("align", "_extend"), ("align", "context_pairs"),
     ("align", "heaviest_chain"), ("align", "build_pairs"),
     ("pipeline", "refine_unpaired"), ("pipeline", "compute_stats"),
