@@ -10,9 +10,10 @@ recomputed from the text only for the units that end up paired (`unit_keys`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from array import array
 from itertools import accumulate, chain
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .idf import idf_weights
 from .model import Document
@@ -42,6 +43,9 @@ class PairFeatures:
     weights: list[float]
     df: list[int]
     stop: list[bool]
+    #: The folded key of each key id (`UnitFeatures.kids`), for word diffs that mix plain units
+    #: with units whose keys must be re-read from the text.
+    key_names: list[str] = field(default_factory=list)
 
 
 class _Vocab:
@@ -68,13 +72,27 @@ class _Vocab:
             self.of_key[k] = t
         return t
 
-    def word_id(self, w: str) -> int:
-        t = self.of_word.get(w)
-        if t is None:
+    def add_words(self, words: Sequence[str]) -> None:
+        """Give ids to the new words among `words`, in their order of first use (one loop with
+        everything bound locally: a book brings tens of thousands of new words)."""
+        of_word, key_of_word, key_ids, of_key, of_stem, stems, df = (
+            self.of_word, self.key_of_word, self.key_ids, self.of_key, self.of_stem, self.stems, self.df
+        )
+        for w in words:
+            if w in of_word:
+                continue
             k = learn(w)
-            t = self.of_word[w] = self.key_id(k)
-            self.key_of_word[w] = self.key_ids.setdefault(k, len(self.key_ids))
-        return t
+            t = of_key.get(k)
+            if t is None:
+                st = stem(k)
+                t = of_stem.get(st)
+                if t is None:
+                    t = of_stem[st] = len(stems)
+                    stems.append(st)
+                    df.append(0)
+                of_key[k] = t
+            of_word[w] = t
+            key_of_word[w] = key_ids.setdefault(k, len(key_ids))
 
 
 _Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
@@ -87,7 +105,7 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
     units = doc.units
     df = vocab.df
     get = vocab.of_word.get
-    word_id = vocab.word_id
+    add_words = vocab.add_words
     kget = vocab.key_of_word.__getitem__
     kid_get = vocab.of_key.get
     out: dict[int, _Raw] = {}
@@ -99,9 +117,10 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
         if not words:  # "* * *", "—", an emoji line: the symbols are its only evidence
             words = ["".join(text[u.start:u.end].split())]
             plain = False
-        ids = list(map(get, words))
+        ids = tuple(map(get, words))
         if None in ids:
-            ids = [t if t is not None else word_id(w) for t, w in zip(ids, words)]
+            add_words(words)
+            ids = tuple(map(get, words))
         plain = plain and COMPLEX.isdisjoint(words)
         if plain:
             kids = tuple(map(kget, words))
@@ -109,10 +128,10 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
         else:
             kids = lengths = ()
             keys = keys_of_words(words)[0]
-            ids = list(map(kid_get, keys))
+            ids = tuple(map(kid_get, keys))
             if None in ids:
-                ids = [t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys)]
-        out[i] = (tuple(ids), frozenset(ids), plain, kids, lengths)
+                ids = tuple(t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys))
+        out[i] = (ids, frozenset(ids), plain, kids, lengths)
     for t, n in Counter(chain.from_iterable(v[1] for v in out.values())).items():
         df[t] += n
     return out
@@ -238,7 +257,7 @@ def pair_features(wa: DocWords, wb: DocWords | PackedWords) -> PairFeatures:
             for i, (ids, bag, plain, kids, lengths) in raw.items()
         }
 
-    return PairFeatures(feats(raw_a), feats(raw_b), weights, vocab.df, is_stop)
+    return PairFeatures(feats(raw_a), feats(raw_b), weights, vocab.df, is_stop, list(vocab.key_ids))
 
 
 def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:

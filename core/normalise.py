@@ -38,6 +38,7 @@ _TRANSLATE = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ",
 })
 _HYPHEN = re.compile(r"[\-‐‑]")
+_NO_HYPHEN = frozenset("-‐‑").isdisjoint  # a set test: faster than a regex call per new word
 _DROP = str.maketrans("", "", "'-.")
 _ALIASES = {"usa": "us", "america": "us", "britain": "uk"}
 # Two-word names that one side may write as an acronym.
@@ -54,6 +55,8 @@ def word_key(word: str) -> str:
     """The folded key of one regex word: lower case, no inner punctuation, no possessive 's."""
     w = word if word.isascii() else unicodedata.normalize("NFKC", word.translate(_TRANSLATE))
     w = w.lower()
+    if w.isalpha():  # the common case: nothing to strip (no digit, apostrophe, hyphen or dot)
+        return _ALIASES.get(w, w)
     if w[0].isdigit():
         return w.replace(",", "")
     if w.endswith("'s") or w.endswith("’s"):
@@ -107,7 +110,7 @@ def learn(word: str) -> str:
     k = _KEYS.get(word)
     if k is not None:
         return k
-    if _HYPHEN.search(word) and any(p[:1].isupper() or p[:1].isdigit() for p in _HYPHEN.split(word)):
+    if not _NO_HYPHEN(word) and any(p[:1].isupper() or p[:1].isdigit() for p in _HYPHEN.split(word)):
         _SPLIT[word] = tuple(word_key(p) for p in _HYPHEN.split(word) if p)
         COMPLEX.add(word)
     k = _KEYS[word] = word_key(word)

@@ -18,18 +18,20 @@ Group = tuple[tuple[int, ...], tuple[int, ...], float]
 
 
 def _side_tokens(
-    doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool
+    doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool, names: list[str]
 ) -> tuple[list, list[int], list[int]]:
-    """Word keys and offsets of one side: key ids kept from `features` when `plain` (both
-    sides one key per regex word), else folded keys re-read from the text."""
+    """Word keys and offsets of one side. Key ids from `features` when the whole pair is
+    `plain` (one key per regex word on both sides); else folded keys as strings: named from the
+    ids for plain units, re-read from the text for the others (hyphenated names, phrases)."""
     keys: list = []
     starts: list[int] = []
     ends: list[int] = []
     for x in idx:
         u = doc.units[x]
-        if plain:
-            k: list | tuple = feats[x].kids
-            s, e = offsets_from_lengths(feats[x].lengths, u.start)
+        f = feats[x]
+        if f.plain:
+            k: list | tuple = f.kids if plain else list(map(names.__getitem__, f.kids))
+            s, e = offsets_from_lengths(f.lengths, u.start)
         else:
             k, s, e = unit_tokens(doc.text, u.start, u.end)
         keys += k
@@ -61,8 +63,8 @@ def build_pairs(
             ops = ops_from_lengths(fa.kids, fa.lengths, ua[ga[0]].start, fb.kids, fb.lengths, ub[gb[0]].start)
         else:
             plain = all(fa_all[x].plain for x in ga) and all(fb_all[y].plain for y in gb)
-            ak, as_, ae = _side_tokens(a, ga, fa_all, plain)
-            bk, bs, be = _side_tokens(b, gb, fb_all, plain)
+            ak, as_, ae = _side_tokens(a, ga, fa_all, plain, pf.key_names)
+            bk, bs, be = _side_tokens(b, gb, fb_all, plain, pf.key_names)
             identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
             ops = ops_from_tokens(ak, as_, ae, ua[ga[0]].start, bk, bs, be, ub[gb[0]].start)
         score = 1.0 if identical else min(round(s, 4), 0.99)
