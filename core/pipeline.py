@@ -8,11 +8,9 @@ touches unpaired units, so the pairs stay valid).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from .align import align
 from .features import PackedWords, PairFeatures, doc_words, pack, pair_features
@@ -24,6 +22,9 @@ from .score import DEFAULT_THRESHOLD
 from .segment import segment
 from .stats import compute_stats
 from .wrapping import looks_hard_wrapped, unwrap
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 
 def _title(text: str, units) -> str:
@@ -71,6 +72,8 @@ def _analyse_packed(src: SourceText, words: bool) -> tuple[str | None, str, list
 def _pool_context() -> multiprocessing.context.BaseContext:
     """fork where it is safe (no other thread: the CLI), else spawn (the app's worker thread:
     forking a threaded process can copy a lock another thread holds)."""
+    import multiprocessing  # here, not at import: 15 ms the app's first paint does not need
+
     if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -93,6 +96,9 @@ def _prepare(
         parallel = len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
     if not parallel:
         return analyse(a), analyse(b), None
+    from concurrent.futures import ProcessPoolExecutor  # only big inputs pay for the import
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         pool = ProcessPoolExecutor(1, mp_context=_pool_context())
         job = pool.submit(_analyse_packed, b, words)

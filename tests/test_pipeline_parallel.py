@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
+
 import pytest
 
 from rafahdiff.core import InputError, SourceText, read_source
@@ -25,7 +28,7 @@ def test_parallel_analysis_keeps_every_unit_field():
 
 def test_spawned_process_gives_the_same_documents(monkeypatch):
     """The app's worker thread uses spawn (a fresh interpreter), not fork."""
-    monkeypatch.setattr(pipeline, "_pool_context", lambda: pipeline.multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context("spawn"))
     a, b = read_source("003"), read_source("001")
     assert analyse_pair(a, b, parallel=True) == analyse_pair(a, b, parallel=False)
 
@@ -39,7 +42,7 @@ def test_threads_choose_spawn(monkeypatch):
 
 def test_input_error_in_the_second_process_reaches_the_caller(monkeypatch):
     # fork: the child sees the lowered limit
-    monkeypatch.setattr(pipeline, "_pool_context", lambda: pipeline.multiprocessing.get_context("fork"))
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context("fork"))
     monkeypatch.setattr(pipeline, "MAX_UNITS", 3)
     a = SourceText("a", "a", "One sentence here.")
     b = SourceText("b", "b", "One. Two here. Three there. Four now. Five then.")
@@ -48,18 +51,22 @@ def test_input_error_in_the_second_process_reaches_the_caller(monkeypatch):
 
 
 def test_no_second_process_falls_back_to_sequential(monkeypatch):
+    tried = []
+
     class NoPool:
         def __init__(self, *args, **kwargs):
+            tried.append(1)
             raise OSError("no processes in this sandbox")
 
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", NoPool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
     a, b = read_source("003"), read_source("004")
     assert analyse_pair(a, b, parallel=True) == analyse_pair(a, b, parallel=False)
+    assert tried
 
 
 def test_size_decides_by_default(monkeypatch):
     seen = []
-    monkeypatch.setattr(pipeline, "_pool_context", lambda: seen.append(1) or pipeline.multiprocessing.get_context("fork"))
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: seen.append(1) or multiprocessing.get_context("fork"))
     a, b = read_source("001"), read_source("002")
     analyse_pair(a, b)  # news articles: far below PARALLEL_CHARS
     assert not seen
