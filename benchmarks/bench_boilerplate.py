@@ -7,9 +7,9 @@ F1 of the content class is pooled over all scored lines ("whole" pages) and over
 10 lines before the first gold content line to 10 after the last ("window").
 
 Figures printed:
-- cv: the full classifier with the line model refitted on 4/5 of the pages and scored on the
-  other fifth (page-grouped folds, as in train_boilerplate.py) — the honest figure; needs
-  scikit-learn (training only).
+- cv: the full classifier with everything learned (both stages and the rules' cut-offs)
+  refitted on 4/5 of the pages and scored on the other fifth (page-grouped folds, as in
+  train_boilerplate.py) — the honest figure; needs scikit-learn (training only).
 - shipped: the shipped model on all pages (it was fitted on them: a train-set figure).
 - speed: classify() on ~4 MB texts (copied-page lines; PAN book paragraphs), median of 3 runs.
 
@@ -96,43 +96,18 @@ def show(name: str, s: dict[str, tuple[float, float, float]]) -> None:
 
 def cross_validated(pages: list[dict]) -> dict[str, tuple[float, float, float]] | None:
     try:
-        import numpy as np
         import train_boilerplate as tb
     except ImportError as exc:  # scikit-learn/numpy are training-only dependencies
         print(f"  (cv skipped: {exc})")
         return None
-    bf = tb.bf
-    feats1, labels, toks = [], [], []
-    for page in pages:
-        lines, lab = tb.page_lines(page)
-        cols, st = bf.stage1(lines)
-        toks.append(st.tokens)
-        feats1.append(np.array(cols, dtype=float).T.reshape(-1, len(bf.STAGE1_FEATURES)))
-        labels.append(lab)
+    # Everything is refitted per fold (stage 1, stage 2, the rules' cut-offs); each held-out page
+    # then goes through segment → classify with its fold's model.
+    models, _ = tb.cross_validate(tb.prepare(pages), log=False)
     folds = [i % tb.FOLDS for i in range(len(pages))]
     preds: list[list[bool]] = [[] for _ in pages]
-    shipped = boilerplate._model()
-
-    def rows_of(xs, idx):
-        return tb.scored_rows(xs, labels, idx)
-
     try:
-        for k in range(tb.FOLDS):
-            train = [i for i in range(len(pages)) if folds[i] != k]
-            inner = [[] for _ in pages]
-            for kk in range(tb.FOLDS):  # out-of-fold stage-1 inside the training pages, for stage 2
-                if kk == k:
-                    continue
-                w, b = tb.fit(*rows_of(feats1, [i for i in train if folds[i] != kk]))
-                for i in train:
-                    if folds[i] == kk:
-                        inner[i] = list(tb.predict(w, b, feats1[i]))
-            w1, b1 = tb.fit(*rows_of(feats1, train))
-            feats2 = [None] * len(pages)
-            for i in train:
-                feats2[i] = np.array(bf.stage2(inner[i], feats1[i].T.tolist(), toks[i]), dtype=float).T
-            w2, b2 = tb.fit(*rows_of(feats2, train))
-            model = boilerplate._Model(w1, b1, w2, b2, shipped.threshold)
+        for k, trained in enumerate(models):
+            model = trained.model()
             boilerplate._model = lambda m=model: m  # type: ignore[assignment]
             for i in range(len(pages)):
                 if folds[i] == k:

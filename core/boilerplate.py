@@ -8,12 +8,13 @@ given to every unit of that line. Three layers, each explained in the unit's `re
    bios. A short unpunctuated line in the header or footer is furniture wherever it comes from.
 2. Furniture families (boilerplate_patterns): they name the category and catch the furniture
    that reads like prose — captions, author bios, "See also …" lines.
-3. A small learned line model for everything else, on pages never seen: two stacked logistic
-   regressions over the line's length, punctuation, capitalisation, function and furniture
-   words, family hits, and the same measures of its neighbours (weights in
-   boilerplate_model.json, trained by benchmarks/train_boilerplate.py, evaluated in pure
-   Python). Its verdict is explained from the measurements in `reason`; it never removes a
-   paragraph of prose inside the body on its own.
+3. A small learned line model for everything else, on pages never seen: a logistic regression
+   over the line's length, punctuation, capitalisation, function and furniture words, family
+   hits and the same measures of its neighbours, then a small boosted tree ensemble over those
+   probabilities smoothed over the neighbourhood and the line's place against the likely body
+   (parameters and the rules' probability cut-offs in boilerplate_model.json, all learned by
+   benchmarks/train_boilerplate.py, evaluated in pure Python). Its verdict is explained from the
+   measurements in `reason`; it never removes a paragraph of prose inside the body on its own.
 
 Two page-level structures override the line-by-line verdicts: a reader-comment thread (several
 timestamped "… said:" / "2 days ago" / Reply stamps a few lines apart, after article prose) is
@@ -29,6 +30,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -40,18 +44,8 @@ from .model import Span, Unit
 
 # A body line must be this long (words) to open or close the article body.
 _BODY_WORDS = 8
-# A line opens or closes the body when the model gives it at least this content probability.
-_BODY_P = 0.3
-# Model-only decisions spare a full sentence unless the model is this sure it is furniture
-# (inside the body / outside it): prose is the one thing a reader must never lose.
-_SURE_IN = 0.1
-_SURE_OUT = 0.3
 # Prose of at least this many words inside the body is never dropped by the model alone.
 _PROSE_WORDS = 12
-# ... and right next to the body it is dropped only when the model is this sure.
-_SURE_PROSE = 0.03
-# Any line strictly inside the body is dropped by the model alone only below this probability.
-_SURE_BODY = 0.1
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
 # A comment thread is recognised only after this many prose lines of article.
@@ -59,12 +53,28 @@ _THREAD_PROSE = 3
 
 
 @dataclass(frozen=True, slots=True)
+class Rules:
+    """The probability cut-offs the structure rules apply to the line model's output.
+
+    Learned with the model (benchmarks/train_boilerplate.py picks them on out-of-fold
+    probabilities) and shipped in boilerplate_model.json; the defaults are for a model file
+    without them.
+    """
+
+    threshold: float = 0.5  # below this the model calls a line furniture
+    body_p: float = 0.3  # a long line opens or closes the body from this probability
+    sure_in: float = 0.1  # a sentence near the body is dropped only below this
+    sure_out: float = 0.3  # ... and one far from it only below this
+    sure_prose: float = 0.03  # prose next to the body only below this
+    sure_body: float = 0.1  # any line strictly inside the body only below this
+
+
+@dataclass(frozen=True, slots=True)
 class _Model:
     w1: list[float]
     b1: float
-    w2: list[float]
-    b2: float
-    threshold: float
+    stage2: Callable[..., Sequence[float]]
+    rules: Rules
 
 
 @lru_cache(maxsize=1)
@@ -73,15 +83,16 @@ def _model() -> _Model:
     s1, s2 = raw["stage1"], raw["stage2"]
     if tuple(s1["features"]) != bf.STAGE1_FEATURES or tuple(s2["features"]) != bf.STAGE2_FEATURES:
         raise RuntimeError("boilerplate_model.json does not match boilerplate_features; retrain it")
-    return _Model(s1["weights"], s1["bias"], s2["weights"], s2["bias"], raw["threshold"])
+    return _Model(s1["weights"], s1["bias"], bf.tree_scorer(s2["trees"], s2["base"]), Rules(**raw.get("rules", {})))
 
 
-def content_probabilities(lines: list[bf.Line]) -> tuple[list[float], bf.Columns, bf.LineStats]:
-    """The line model's probability that each logical line is article content."""
-    m = _model()
+def content_probabilities(lines: list[bf.Line], model: _Model | None = None) -> tuple[Sequence[float], bf.Columns, bf.LineStats]:
+    """The line model's probability that each logical line is article content (each worked
+    out when first read)."""
+    m = model or _model()
     cols1, stats = bf.stage1(lines)
     p1 = bf.linear(m.w1, m.b1, cols1)
-    p2 = bf.linear(m.w2, m.b2, bf.stage2(p1, cols1, stats.tokens))
+    p2 = m.stage2(bf.stage2(p1, cols1, stats.tokens), lazy=True)
     return p2, cols1, stats
 
 
@@ -142,22 +153,30 @@ def _name_like(text: str, st: _St) -> bool:
     return 1 <= st.words <= 4 and not st.terminal and all(w[:1].isupper() or not w[:1].isalpha() for w in text.split())
 
 
-def _decide(lines: list[bf.Line]) -> list[_Verdict]:
-    """A verdict per logical line: structure first, then families, then the line model."""
+def _decide(
+    lines: list[bf.Line],
+    rules: Rules | None = None,
+    measured: tuple[Sequence[float], bf.Columns, bf.LineStats] | None = None,
+) -> list[_Verdict]:
+    """A verdict per logical line: structure first, then families, then the line model.
+
+    `rules` and `measured` (content_probabilities' output) let the trainer tune the cut-offs.
+    """
     n = len(lines)
     out = [_Verdict() for _ in range(n)]
     if n == 0:
         return out
-    probs, cols, raw = content_probabilities(lines)
+    probs, cols, raw = measured or content_probabilities(lines)
+    rules = rules or _model().rules
     stats = list(map(_St, raw.words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
-    thr = _model().threshold
+    thr = rules.threshold
     texts = [ln.text for ln in lines]
     pattern = raw.pattern
 
     # Body: first and last long line that the model and the patterns leave as content.
     def body_line(i: int) -> bool:
         st = stats[i]
-        return pattern[i] is None and st.words >= _BODY_WORDS and (st.terminal or st.words >= 15) and probs[i] >= _BODY_P
+        return pattern[i] is None and st.words >= _BODY_WORDS and (st.terminal or st.words >= 15) and probs[i] >= rules.body_p
 
     body_lo = next((i for i in range(n) if body_line(i)), n)
     body_hi = next((i for i in range(n - 1, -1, -1) if body_line(i)), -1)
@@ -188,8 +207,14 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
     if prose_before < _THREAD_PROSE:
         thread = [0.0] * n
 
+    # Short lines (<= 4 words) among each line and its two neighbours on each side: a menu's run.
+    short_acc = [0]
+    for w in raw.words:
+        short_acc.append(short_acc[-1] + (w <= 4))
+    short_near = [short_acc[min(n, i + 3)] - short_acc[max(0, i - 2)] for i in range(n)]
+
     for i in range(n):
-        v, t, st, p = out[i], texts[i], stats[i], probs[i]
+        v, t, st = out[i], texts[i], stats[i]
         if i == headline:
             continue
         if headline >= 0 and first_seen[t.casefold()] == headline:
@@ -231,21 +256,20 @@ def _decide(lines: list[bf.Line]) -> list[_Verdict]:
                 v.category, v.reason = "byline", "a short name line in the header (outlet or author)"
                 continue
             if not st.terminal and st.words <= 4:
-                run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
-                cat = "navigation" if run >= 3 else "other"
+                cat = "navigation" if short_near[i] >= 3 else "other"
                 v.category, v.reason = cat, f"short line ({st.words} words) in the {zone}, outside the article body"
                 continue
+        p = probs[i]
         if p < thr:
-            if body_lo < i < body_hi and p >= _SURE_BODY:
-                continue  # inside the body only a confident model verdict removes a line
+            if body_lo <= i <= body_hi and p >= rules.sure_body:
+                continue  # inside the body (its first and last lines too) only a confident verdict removes a line
             near_body = body_lo - _NEAR <= i <= body_hi + _NEAR
             if _is_sentence(st):
                 if st.words >= _PROSE_WORDS and body_lo <= i <= body_hi:
                     continue  # a paragraph of prose inside the body is never dropped on the model's word alone
-                if p >= (_SURE_PROSE if st.words >= _PROSE_WORDS and near_body else _SURE_IN if near_body else _SURE_OUT):
+                if p >= (rules.sure_prose if st.words >= _PROSE_WORDS and near_body else rules.sure_in if near_body else rules.sure_out):
                     continue
-            short_run = sum(1 for j in range(max(0, i - 2), min(n, i + 3)) if stats[j].words <= 4)
-            cat = "navigation" if short_run >= 3 and st.words <= 6 else "other"
+            cat = "navigation" if short_near[i] >= 3 and st.words <= 6 else "other"
             v.category, v.reason = cat, _model_reason(st, cols, i, p)
     _keep_numbered_lists(texts, out, body_lo, body_hi)
     # A name line right before a bio ("Surja" above "Surja, a dedicated blog writer…").
@@ -309,18 +333,10 @@ def classify(text: str, spans: list[Span]) -> list[Unit]:
     for k, ln in enumerate(lines):
         for j in range(ln.first, ln.last + 1):
             line_verdict[j] = k
-    # Spans of each physical line, to know whether the headline line is a single unit.
     units: list[Unit] = []
-    li = 0
-    nlines = len(starts)
-    span_line: list[int] = []
-    for sp in spans:
-        while li + 1 < nlines and starts[li + 1] <= sp.start:
-            li += 1
-        span_line.append(li)
-    per_line: dict[int, int] = {}
-    for li in span_line:
-        per_line[li] = per_line.get(li, 0) + 1
+    span_line = [bisect_right(starts, sp.start) - 1 for sp in spans]
+    # Spans of each physical line, to know whether the headline line is a single unit.
+    per_line = Counter(span_line)
     for sp, li in zip(spans, span_line):
         k = line_verdict[li]
         if k < 0:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import boilerplate_patterns as bp
@@ -190,14 +191,16 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "caps_unpunctuated", "short_unpunctuated", "digits_short", "stop_x_words", "lower_unpunctuated",
     "ellipsis_end", "comment_head", "family_hit", "family_near_2", "after_end_marker",
     "furniture_words", "furniture_words_2", "hit_byline", "hit_navigation", "hit_promo", "hit_credit",
-    "hit_counter", "hit_caption",
+    "hit_counter", "hit_caption", "title_prefix", "opening_repeated",
 )
 
-STAGE2_FEATURES: tuple[str, ...] = (
+# Stage 2 reads these and then every stage-1 column (a tree ensemble: no need to pick).
+STAGE2_OWN: tuple[str, ...] = (
     "logit", "p_1", "p_2", "p_5", "p_10", "p_in_region", "p_region_dist", "p_max_2", "p_min_2",
-    "log_words", "terminal", "mean_words_2", "in_body_0", "body_dist_0", "in_body_1", "body_dist_1",
-    "in_body_2", "logit_in_body_1", "logit_out_body_1", "topical", "topical_2",
+    "in_body_0", "body_dist_0", "in_body_1", "body_dist_1", "in_body_2", "topical", "topical_2",
+    "p_prev", "p_next", "p_before_5", "p_after_5", "from_region_start", "to_region_end",
 )
+STAGE2_FEATURES: tuple[str, ...] = STAGE2_OWN + tuple("s1_" + name for name in STAGE1_FEATURES)
 
 
 Columns = list[list[float]]
@@ -319,6 +322,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     ))
     for cat in ("byline", "navigation", "promo", "credit", "counter", "caption"):
         cols.append([1.0 if pc is not None and pc[0] == cat else 0.0 for pc in pattern])
+    cols.append([_title_prefix(t, w) for t, w in zip(heads, words)])
+    cols.append(_opening_repeated(heads, words))
     return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
 
 
@@ -360,6 +365,18 @@ def _title_prefix(text: str, nwords: int) -> float:
     return math.log1p(run) if run >= 4 and nwords >= run + 4 else 0.0
 
 
+def _opening_repeated(heads: list[str], words: list[int]) -> list[float]:
+    """Log count of the page's lines that open with the same two words: a teaser or link list
+    repeats its template ("Opening Bell 10.29.19", "Opening Bell 6.7.19", …)."""
+    keys = [" ".join(h.split()[:2]).lower() if w >= 2 else "" for h, w in zip(heads, words)]
+    counts: dict[str, int] = {}
+    for k in keys:
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    log1p = math.log1p
+    return [log1p(counts[k] - 1) if k else 0.0 for k in keys]
+
+
 def _topicality(probs: list[float], tokens: list[list[str]]) -> list[float]:
     """Share of a line's longer words that the likely-content lines (other than itself) also use.
 
@@ -382,7 +399,8 @@ def _topicality(probs: list[float], tokens: list[list[str]]) -> list[float]:
 
 
 def stage2(probs: list[float], cols1: Columns, tokens: list[list[str]]) -> Columns:
-    """Second-pass columns: the first pass's probabilities smoothed over the neighbourhood."""
+    """Second-pass columns: the first pass's probabilities smoothed over the neighbourhood, where
+    the line sits against the likely body, and then every first-pass column."""
     n = len(probs)
     pp = _prefix(probs)
     log = math.log
@@ -394,13 +412,19 @@ def stage2(probs: list[float], cols1: Columns, tokens: list[list[str]]) -> Colum
     pmax = [max(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
     pmin = [min(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
     topical = _topicality(probs, tokens)
-    return [
+    lo, hi = best_region([z + 1.0 for z in logits])
+    log1p = math.log1p
+    before = [(pp[i] - pp[max(0, i - 5)]) / (i - max(0, i - 5)) if i else 0.0 for i in range(n)]
+    after = [(pp[min(n, i + 6)] - pp[i + 1]) / (min(n, i + 6) - i - 1) if i < n - 1 else 0.0 for i in range(n)]
+    own = [
         logits, window_means(pp, n, 1), window_means(pp, n, 2), window_means(pp, n, 5),
         window_means(pp, n, 10), half_in, half_dist, pmax, pmin,
-        cols1[0], cols1[7], cols1[21], r0[0], r0[1], r1[0], r1[1], r2[0],
-        [z * f for z, f in zip(logits, r1[0])], [z * (1.0 - f) for z, f in zip(logits, r1[0])],
-        topical, window_means(_prefix(topical), n, 2),
+        r0[0], r0[1], r1[0], r1[1], r2[0], topical, window_means(_prefix(topical), n, 2),
+        [0.0] + probs[:-1] if n else [], probs[1:] + [0.0] if n else [], before, after,
+        [math.copysign(log1p(abs(i - lo)), i - lo) for i in range(n)],
+        [math.copysign(log1p(abs(hi - i)), hi - i) for i in range(n)],
     ]
+    return own + cols1
 
 
 def sigmoid(z: float) -> float:
@@ -419,3 +443,70 @@ def linear(weights: list[float], bias: float, cols: Columns) -> list[float]:
         z = bias + sum(map(mul, weights, row))
         out.append(1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z)))
     return out
+
+
+
+
+def _tree_source(node: object) -> str:
+    if not isinstance(node, list):
+        return repr(float(node))  # type: ignore[arg-type]
+    f, t, left, right = node
+    return f"({_tree_source(left)} if c{int(f)}[i] <= {float(t)!r} else {_tree_source(right)})"
+
+
+def _tree_features(node: object, into: set[int]) -> set[int]:
+    if isinstance(node, list):
+        into.add(int(node[0]))
+        _tree_features(node[2], into)
+        _tree_features(node[3], into)
+    return into
+
+
+class LazyProbabilities(Sequence[float]):
+    """Stage-2 probabilities worked out on first read: the rules decide many lines (families,
+    header and footer structure) before the model is asked, so those rows are never scored."""
+
+    __slots__ = ("_score", "_cache")
+
+    def __init__(self, score: Callable[[int], float], n: int) -> None:
+        self._score = score
+        self._cache: list[float | None] = [None] * n
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        v = self._cache[i]
+        if v is None:
+            # A sum of leaf values stays far inside exp's range: no overflow guard needed.
+            v = self._cache[i] = 1.0 / (1.0 + math.exp(-self._score(i)))
+        return v
+
+
+def tree_scorer(trees: list, base: float) -> Callable[..., Sequence[float]]:
+    """Probabilities from a boosted tree ensemble (as shipped in boilerplate_model.json).
+
+    The trees are turned into one Python function of nested conditionals over the feature
+    columns it reads (the fastest way to walk them in pure Python: no per-node lookups, no row
+    built per line); the source is generated from the model file's numbers and feature indices
+    only. `predict(cols)` scores every line, `predict(cols, lazy=True)` each when first read.
+    """
+    used = sorted(set().union(*(_tree_features(t, set()) for t in trees)))
+    bind = "".join(f"    c{f} = cols[{f}]\n" for f in used)
+    body = " + ".join(_tree_source(t) for t in trees) or "0.0"
+    source = f"def bind(cols):\n{bind}    def score(i):\n        return {float(base)!r} + {body}\n    return score\n"
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<boilerplate trees>", "exec"), namespace)
+    bind_columns: Callable[[Columns], Callable[[int], float]] = namespace["bind"]  # type: ignore[assignment]
+    exp = math.exp
+
+    def predict(cols: Columns, lazy: bool = False) -> Sequence[float]:
+        n = len(cols[0]) if cols else 0
+        score = bind_columns(cols)
+        if lazy:
+            return LazyProbabilities(score, n)
+        return [1.0 / (1.0 + exp(-score(i))) for i in range(n)]
+
+    return predict

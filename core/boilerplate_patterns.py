@@ -9,6 +9,7 @@ exact strings, so they fire on outlets and languages never seen.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 _I = re.IGNORECASE
@@ -40,8 +41,8 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
         r"scroll to continue(?: with content)?|story continues below(?: advertisement)?|"
         r"article continues below(?: advertisement)?|continue reading below)[\W_]*$", _I),
      "an advertisement marker"),
-    ("byline", re.compile(rf"^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?\.?|dk|dakika|minuten?|minutos?)\s*"
-                          rf"(?:read|reading|de lectura|lesezeit|okuma)|(?:estimated )?read(?:ing)? time:?\s*\d+.*)$", _I),
+    ("byline", re.compile(r"^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?\.?|dk|dakika|minuten?|minutos?)\s*"
+                          r"(?:read|reading|de lectura|lesezeit|okuma)|(?:estimated )?read(?:ing)? time:?\s*\d+.*)$", _I),
      "a read-time line"),
     ("byline", re.compile(rf"^[-–—•]?\s*(?:(?:published|updated|posted|last updated|modified|date|created)(?: on| at)?:?\s*)?"
                           rf"(?:(?:today|yesterday),?\s*)?(?:{_DATEISH})(?:\s*(?:[|,•·/-]|at)?\s*(?:{_DATEISH}))*"
@@ -212,8 +213,13 @@ def _union(idx: list[int]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<g{k}>{_ANCHORED[k][1].pattern})" for k in idx), re.IGNORECASE)
 
 
-_DIGIT_UNION = _union([k for k, a in enumerate(_ANCHORED) if a[2] in _NEEDS_DIGIT])
-_OTHER_UNION = _union([k for k, a in enumerate(_ANCHORED) if a[2] not in _NEEDS_DIGIT])
+@lru_cache(maxsize=1)
+def _unions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The digit and the other union, compiled on first use (~20 ms: kept off the import, which
+    the app's first paint waits for)."""
+    return (_union([k for k, a in enumerate(_ANCHORED) if a[2] in _NEEDS_DIGIT]),
+            _union([k for k, a in enumerate(_ANCHORED) if a[2] not in _NEEDS_DIGIT]))
+
 _HAS_DIGIT = re.compile(r"\d")
 # Patterns compiled without IGNORECASE must keep their case: check them again on their own.
 _CASED = {k for k, (_, p, _) in enumerate(_ANCHORED) if not p.flags & re.IGNORECASE}
@@ -227,11 +233,12 @@ _BIO_KEYS = re.compile(
 
 def _anchored_category(line: str, nwords: int) -> tuple[str, str] | None:
     hits: list[int] = []
+    digit_union, other_union = _unions()
     if _HAS_DIGIT.search(line):
-        m = _DIGIT_UNION.match(line)
+        m = digit_union.match(line)
         if m is not None:
             hits.append(int(m.lastgroup[1:]))  # type: ignore[index]
-    m = _OTHER_UNION.match(line)
+    m = other_union.match(line)
     if m is not None:
         hits.append(int(m.lastgroup[1:]))  # type: ignore[index]
     for k in sorted(hits):

@@ -457,3 +457,47 @@ def test_numbered_list_that_continues_the_article_stays_content() -> None:
     cats = dict(line_categories(text))
     assert all(cats[p] == {None} for p in NUMBERED_PICKS), [(p, cats[p]) for p in NUMBERED_PICKS]
     assert cats["Share"] != {None}
+
+
+def test_tree_scorer_walks_each_tree_to_its_leaf() -> None:
+    from rafahdiff.core.boilerplate_features import sigmoid, tree_scorer
+    # Tree 1 splits on column 0 at 0.5; tree 2 on column 1 at 2.0, then column 0 at -1.0.
+    trees = [[0, 0.5, -1.0, 2.0], [1, 2.0, [0, -1.0, 0.25, -0.5], 3.0]]
+    rows = [(0.0, 1.0), (0.5, 2.0), (0.6, 2.0), (-2.0, 5.0), (1.0, 2.5)]
+    want = [-1.0 - 0.5, -1.0 - 0.5, 2.0 - 0.5, -1.0 + 3.0, 2.0 + 3.0]
+    cols = [list(c) for c in zip(*rows)]
+    got = tree_scorer(trees, 0.1)(cols)
+    assert got == pytest.approx([sigmoid(0.1 + z) for z in want])
+
+
+def test_shipped_model_file_matches_the_features_and_carries_its_rules() -> None:
+    import json
+    from importlib import resources
+
+    from rafahdiff.core import boilerplate
+
+    path = resources.files("rafahdiff.core").joinpath("boilerplate_model.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    model = boilerplate._model()  # raises when the model file and the features disagree
+    assert {k: getattr(model.rules, k) for k in raw["rules"]} == raw["rules"]
+    assert 0 < model.rules.threshold < 1 and raw["stage2"]["trees"]
+    assert len(path.read_bytes()) < 300_000  # shipped with the package: keep it small
+
+
+def test_pattern_unions_are_compiled_on_first_use_not_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = ("import rafahdiff.core.boilerplate_patterns as bp; a = bp._unions.cache_info().currsize; "
+            "bp.line_category('Related Articles'); print(a, bp._unions.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", "1"]
+
+
+def test_article_that_ends_where_the_copied_text_ends_keeps_its_last_paragraphs() -> None:
+    # No footer at all: the last lines of a text are not furniture just for being last.
+    paragraphs = CLEAN_ARTICLE.strip().split("\n\n")
+    text = "Share\n\n" + CLEAN_ARTICLE
+    cats = dict(line_categories(text))
+    assert cats["Share"] == {"promo"}
+    assert all(cats[p] == {None} for p in paragraphs[-3:]), [(p, cats[p]) for p in paragraphs[-3:]]
