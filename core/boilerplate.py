@@ -272,6 +272,7 @@ def _decide(
             cat = "navigation" if short_near[i] >= 3 and st.words <= 6 else "other"
             v.category, v.reason = cat, _model_reason(st, cols, i, p)
     _keep_numbered_lists(texts, out, body_lo, body_hi)
+    _keep_introduced_lists(texts, stats, pattern, out, body_lo, body_hi)
     # A name line right before a bio ("Surja" above "Surja, a dedicated blog writer…").
     for i in range(n - 1):
         v = out[i]
@@ -312,6 +313,31 @@ def _keep_numbered_lists(texts: list[str], out: list[_Verdict], body_lo: int, bo
                     v.category = None
                     v.reason = None
         i = max(items[-1], i) + 1
+
+
+_BULLET = re.compile(r"^([-*•–·▪])\s")
+
+
+def _keep_introduced_lists(
+    texts: list[str], stats: list[_St], pattern: list[tuple[str, str] | None], out: list[_Verdict],
+    body_lo: int, body_hi: int,
+) -> None:
+    """A bulleted list that an article sentence introduces ("The key findings were:") within the
+    article is the article's own: the lead-in and its items stay content, however short."""
+    n = len(texts)
+    for i in range(max(body_lo, 0), min(n - 2, body_hi + _NEAR + 1)):
+        t, st = texts[i], stats[i]
+        if not (t.endswith(":") and pattern[i] is None and st.words >= 3 and st.stop_share >= 0.12):
+            continue
+        m = _BULLET.match(texts[i + 1])
+        if m is None:
+            continue
+        j = i + 1
+        while j < n and texts[j].startswith(m.group(1) + " ") and pattern[j] is None:
+            j += 1
+        if j - i - 1 >= 2:
+            for k in range(i, j):
+                out[k].category = out[k].reason = None
 
 
 def _physical_lines(text: str) -> tuple[list[str], list[int]]:

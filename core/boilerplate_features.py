@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -382,20 +383,14 @@ def _topicality(probs: list[float], tokens: list[list[str]]) -> list[float]:
 
     Article lines talk about the same things; menus, teasers and share bars do not.
     """
-    df: dict[str, int] = {}
     keyed = [{t for t in tk if len(t) >= 4} for tk in tokens]
+    df: Counter[str] = Counter()
     for p, ks in zip(probs, keyed):
         if p >= 0.5:
-            for t in ks:
-                df[t] = df.get(t, 0) + 1
-    out = []
-    for p, ks in zip(probs, keyed):
-        if not ks:
-            out.append(0.0)
-            continue
-        need = 2 if p >= 0.5 else 1
-        out.append(sum(1 for t in ks if df.get(t, 0) >= need) / len(ks))
-    return out
+            df.update(ks)
+    seen = set(df)  # used by some likely-content line
+    twice = {t for t, c in df.items() if c >= 2}  # ... by one other than itself, for a content line
+    return [len(ks & (twice if p >= 0.5 else seen)) / len(ks) if ks else 0.0 for p, ks in zip(probs, keyed)]
 
 
 def stage2(probs: list[float], cols1: Columns, tokens: list[list[str]]) -> Columns:

@@ -501,3 +501,14 @@ def test_article_that_ends_where_the_copied_text_ends_keeps_its_last_paragraphs(
     cats = dict(line_categories(text))
     assert cats["Share"] == {"promo"}
     assert all(cats[p] == {None} for p in paragraphs[-3:]), [(p, cats[p]) for p in paragraphs[-3:]]
+
+
+def test_bulleted_list_after_a_link_heading_is_not_kept_as_the_articles_own() -> None:
+    # The WIRE_STORY list is introduced by an article sentence and stays; a list of links under
+    # a "Read more about …:" heading after the article does not.
+    links = ["- Wheat hits a record in Chicago", "- Drought spreads to Texas", "- Bakers raise prices"]
+    text = CLEAN_ARTICLE + "\nRead more about the drought:\n" + "\n".join(links) + "\n"
+    cats = dict(line_categories(text))
+    assert cats["Read more about the drought:"] == {"promo"}
+    assert all(cats[x] != {None} for x in links), [(x, cats[x]) for x in links]
+    assert all(cats[p] == {None} for p in CLEAN_ARTICLE.strip().split("\n\n"))
