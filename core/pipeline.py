@@ -103,13 +103,13 @@ def _prepare(
         parallel = len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
     if not parallel:
         return analyse(a), analyse(b), None
-    from concurrent.futures import ProcessPoolExecutor  # only big inputs pay for the import
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
+        from concurrent.futures import ProcessPoolExecutor  # only big inputs pay for the import
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = ProcessPoolExecutor(1, mp_context=_pool_context())
         job = pool.submit(_analyse_packed, b, words)
-    except (OSError, RuntimeError, ValueError):  # no processes here (sandbox, limits)
+    except (ImportError, OSError, RuntimeError, ValueError):  # no processes here (sandbox, no sem_open)
         return analyse(a), analyse(b), None
     try:
         doc_a = analyse(a)
