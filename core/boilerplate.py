@@ -263,14 +263,15 @@ def _decide(
                 cat = "navigation" if short_near[i] >= 3 else "other"
                 v.category, v.reason = cat, f"short line ({st.words} words) in the {zone}, outside the article body"
                 continue
-        p = probs[i]
+        in_body = body_lo <= i <= body_hi
+        if in_body and st.words >= _PROSE_WORDS and _is_sentence(st):
+            continue  # a paragraph of prose inside the body is never dropped on the model's word alone
+        p = probs[i]  # (read only here: most lines never need the tree ensemble)
         if p < thr:
-            if body_lo <= i <= body_hi and p >= rules.sure_body:
+            if in_body and p >= rules.sure_body:
                 continue  # inside the body (its first and last lines too) only a confident verdict removes a line
             near_body = body_lo - _NEAR <= i <= body_hi + _NEAR
             if _is_sentence(st):
-                if st.words >= _PROSE_WORDS and body_lo <= i <= body_hi:
-                    continue  # a paragraph of prose inside the body is never dropped on the model's word alone
                 if p >= (rules.sure_prose if st.words >= _PROSE_WORDS and near_body else rules.sure_in if near_body else rules.sure_out):
                     continue
             cat = "navigation" if short_near[i] >= 3 and st.words <= 6 else "other"

@@ -220,7 +220,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     # Long lines: count spaces instead of splitting (no list per paragraph); exact enough there.
     words = [len(t.split()) if len(t) < 300 else t.count(" ") + 1 for t in texts]
     chars = [len(t) for t in texts]
-    hwords = [len(h.split()) or 1 for h in heads]
+    hsplit = [h.split() for h in heads]
+    hwords = [len(hs) or 1 for hs in hsplit]
     toks = [h.lower().translate(_STRIP).split() for h in heads]
     is_stop = STOPWORDS.__contains__
     stop = [sum(map(is_stop, tk)) / (len(tk) or 1) for tk in toks]
@@ -323,8 +324,8 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
     ))
     for cat in ("byline", "navigation", "promo", "credit", "counter", "caption"):
         cols.append([1.0 if pc is not None and pc[0] == cat else 0.0 for pc in pattern])
-    cols.append([_title_prefix(t, w) for t, w in zip(heads, words)])
-    cols.append(_opening_repeated(heads, words))
+    cols.append([_title_prefix(hs, w) if 9 <= w <= 80 else 0.0 for hs, w in zip(hsplit, words)])
+    cols.append(_opening_repeated(hsplit, words))
     return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
 
 
@@ -352,13 +353,13 @@ def comment_thread(texts: list[str], words: list[int], gap: int = 12, least: int
 _MINOR = frozenset("a an and at by for from in of on or the to vs with".split())
 
 
-def _title_prefix(text: str, nwords: int) -> float:
+def _title_prefix(head_words: list[str], nwords: int) -> float:
     """Log length of a Title-Cased run that opens a longer line: a teaser's headline glued to its
     summary ("Customers Leave Without Paying Bill At Troy Steakhouse A party of six left …")."""
     if nwords < 9 or nwords > 80:
         return 0.0
     run = 0
-    for w in text.split()[:20]:
+    for w in head_words[:20]:
         if w[:1].isupper() or w[:1].isdigit() or w[:1] in "$'‘\"“" or w.lower() in _MINOR:
             run += 1
         else:
@@ -366,10 +367,10 @@ def _title_prefix(text: str, nwords: int) -> float:
     return math.log1p(run) if run >= 4 and nwords >= run + 4 else 0.0
 
 
-def _opening_repeated(heads: list[str], words: list[int]) -> list[float]:
+def _opening_repeated(head_words: list[list[str]], words: list[int]) -> list[float]:
     """Log count of the page's lines that open with the same two words: a teaser or link list
     repeats its template ("Opening Bell 10.29.19", "Opening Bell 6.7.19", …)."""
-    keys = [" ".join(h.split()[:2]).lower() if w >= 2 else "" for h, w in zip(heads, words)]
+    keys = [" ".join(hs[:2]).lower() if w >= 2 else "" for hs, w in zip(head_words, words)]
     counts: dict[str, int] = {}
     for k in keys:
         if k:
