@@ -183,6 +183,7 @@ def _decide(
 
     body_lo = next((i for i in range(n) if body_line(i)), n)
     body_hi = next((i for i in range(n - 1, -1, -1) if body_line(i)), -1)
+    body_hi = _trim_body_end(probs, stats, body_lo, body_hi)
 
     # Headline: the heading-like line nearest above the body; its first occurrence if repeated.
     folded = [t.casefold() for t in texts]
@@ -287,6 +288,31 @@ def _decide(
                 v.category, v.reason = "bio", "the author's name above the bio"
     return out
 
+
+def _trim_body_end(probs: Sequence[float], stats: list[_St], body_lo: int, body_hi: int) -> int:
+    """The body ends before a run of weak lines that no confident sentence follows.
+
+    A teaser list or "Latest stories" block after the article often holds a long line or two
+    that pass for body lines and stretch the body over it, where the rules then protect it. The
+    tail after the last confident sentence is cut at its first run of _GAP lines the model calls
+    furniture. Walks back from the end: on a plain text the last line is prose and it stops at once.
+    """
+    s = body_hi
+    while s > body_lo and not (probs[s] >= _STRONG and _is_sentence(stats[s])):
+        s -= 1
+    run = 0
+    for i in range(s + 1, body_hi + 1):
+        st = stats[i]
+        run = run + 1 if probs[i] < _WEAK and not (st.words >= _PROSE_WORDS and _is_sentence(st)) else 0
+        if run >= _GAP:
+            return i - _GAP
+    return body_hi
+
+
+# A body tail is cut at a run of this many weak lines after its last line above _STRONG.
+_GAP = 4
+_STRONG = 0.6
+_WEAK = 0.4  # fixed, not the learned threshold: the cut must not move with it
 
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
 # Lines allowed between two items of a numbered list (an item's link, price or second line).

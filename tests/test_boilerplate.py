@@ -512,3 +512,16 @@ def test_bulleted_list_after_a_link_heading_is_not_kept_as_the_articles_own() ->
     assert cats["Read more about the drought:"] == {"promo"}
     assert all(cats[x] != {None} for x in links), [(x, cats[x]) for x in links]
     assert all(cats[p] == {None} for p in CLEAN_ARTICLE.strip().split("\n\n"))
+
+
+def test_body_end_is_cut_before_a_weak_tail_but_not_before_a_confident_sentence() -> None:
+    from rafahdiff.core.boilerplate import _St, _trim_body_end
+
+    prose = _St(20, True, 0.1, 0.4)
+    teaser = _St(7, False, 0.8, 0.1)
+    stats = [prose] * 5 + [teaser] * 6 + [_St(15, False, 0.5, 0.2)]
+    probs = [0.9] * 5 + [0.2] * 6 + [0.35]
+    assert _trim_body_end(probs, stats, 0, 11) == 4  # teaser block after the article: cut
+    probs_resumed = probs[:-1] + [0.9]
+    stats_resumed = stats[:-1] + [prose]
+    assert _trim_body_end(probs_resumed, stats_resumed, 0, 11) == 11  # the article resumes: kept
