@@ -20,7 +20,7 @@ from .features import PairFeatures, UnitFeatures, build_features, merged
 from .gc_pause import gc_paused
 from .model import Document, Pair
 from .order import heaviest_chain, moved_flags
-from .pairs import Offload, build_pairs
+from .pairs import build_pairs
 from .score import DEFAULT_THRESHOLD, score_pairs, score_units
 
 __all__ = ["align", "moved_flags"]
@@ -239,24 +239,20 @@ def _extend(
 
 
 def align(
-    a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD, features: PairFeatures | None = None,
-    offload: Offload | None = None,
+    a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD, features: PairFeatures | None = None
 ) -> tuple[Pair, ...]:
     """Pairs of content units, sorted by A position; see the module docstring for the stages.
 
     The cyclic garbage collector is paused meanwhile: the engine builds millions of small acyclic
     objects at book length, and repeated full collections cost a quarter of the run time.
     `features`: `build_features(a, b)` if already made (the pipeline makes B's half in a second
-    process for big inputs); `offload`: where half of the word diffs may be computed meanwhile
-    (`pairs.build_pairs`).
+    process for big inputs).
     """
     with gc_paused():
-        return _align(a, b, threshold, features, offload)
+        return _align(a, b, threshold, features)
 
 
-def _align(
-    a: Document, b: Document, threshold: float, features: PairFeatures | None, offload: Offload | None
-) -> tuple[Pair, ...]:
+def _align(a: Document, b: Document, threshold: float, features: PairFeatures | None) -> tuple[Pair, ...]:
     pf = features if features is not None else build_features(a, b)
 
     def bar(i: int, j: int) -> float:
@@ -282,4 +278,4 @@ def _align(
         (g[0][0], g[1][0], g[2] + 1e-7 * min(size(g), 10**5) / 10**5 + 1e-9 / (1 + abs(g[0][0] - g[1][0])))
         for g in groups
     ])
-    return build_pairs(a, b, pf, groups, chain, offload)
+    return build_pairs(a, b, pf, groups, chain)

@@ -9,18 +9,22 @@ touches unpaired units, so the pairs stay valid).
 from __future__ import annotations
 
 import os
+import threading
+from typing import TYPE_CHECKING
 
 from .align import align
-from .features import PairFeatures, doc_words, pair_features
+from .features import PackedWords, PairFeatures, doc_words, pack, pair_features
 from .gc_pause import gc_paused
 from .boilerplate import classify, refine_unpaired
-from .model import Alignment, Document, SourceText
+from .model import Alignment, Document, SourceText, Unit
 from .reading import MAX_UNITS, shorten, too_many_units
 from .score import DEFAULT_THRESHOLD
 from .segment import segment
 from .stats import compute_stats
-from .worker import Worker, pool_context
 from .wrapping import looks_hard_wrapped, unwrap
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 
 def _title(text: str, units) -> str:
@@ -49,49 +53,76 @@ def analyse(src: SourceText) -> Document:
     return Document(source=src.source, path=src.path, text=text, title=_title(text, units), units=units)
 
 
-#: Above this many characters in both texts together, a second process reads B while this one
-#: reads A, then computes half of the word diffs (`worker`). At book length each half takes over
-#: a second; below this size starting a process costs more than it saves.
+#: Above this many characters in both texts together, B is segmented, classified and read into
+#: word ids in a second process while this one does the same for A. The two are independent and
+#: at book length each takes over a second; below this size a process costs more than it saves.
 PARALLEL_CHARS = 1_000_000
+
+
+def _analyse_packed(src: SourceText, words: bool) -> tuple[str | None, str, list[tuple], PackedWords | None]:
+    """`analyse` (and, if `words`, `features.doc_words`) in the worker process. Units travel as
+    plain tuples (a frozen dataclass pickles twenty times slower), the text only if unwrapped."""
+    with gc_paused():
+        doc = analyse(src)
+        words_b = doc_words(doc) if words else None
+        dw = pack(words_b) if words_b is not None else None
+    # The worker exits after this one job: freeing a book's objects first would only delay the
+    # answer (by about 40 ms), so they are kept until the process ends.
+    _KEPT.append((doc, words_b))
+    text = None if doc.text is src.text else doc.text
+    return text, doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units], dw
+
+
+_KEPT: list[object] = []
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork where it is safe (no other thread: the CLI), else spawn (the app's worker thread:
+    forking a threaded process can copy a lock another thread holds)."""
+    import multiprocessing  # here, not at import: 15 ms the app's first paint does not need
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def analyse_pair(a: SourceText, b: SourceText, parallel: bool | None = None) -> tuple[Document, Document]:
     """`analyse` of both texts: B in a second process when `parallel` (default: when the texts
     are big and the machine has a second core). Same Documents either way; if the second process
     cannot be used (no fork/spawn, a broken pool), B is analysed here."""
-    doc_a, doc_b, _, helper = _prepare(a, b, parallel, words=False)
-    if helper is not None:
-        helper.close()
+    doc_a, doc_b, _ = _prepare(a, b, parallel, words=False)
     return doc_a, doc_b
 
 
 def _prepare(
     a: SourceText, b: SourceText, parallel: bool | None, words: bool
-) -> tuple[Document, Document, PairFeatures | None, Worker | None]:
-    """Both Documents and, with a second process, the matching features (B's half made there)
-    and the process itself, still open for the word diffs (the caller closes it)."""
+) -> tuple[Document, Document, PairFeatures | None]:
+    """Both Documents, and (if `words` and run in parallel) the matching features, B's half made
+    in the second process. Without a second process the features are left to `align`."""
     if parallel is None:
         parallel = len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
-    helper = Worker.start(b, words, _pool_context) if parallel else None
-    if helper is None:
-        return analyse(a), analyse(b), None, None
+    if not parallel:
+        return analyse(a), analyse(b), None
+    try:
+        from concurrent.futures import ProcessPoolExecutor  # only big inputs pay for the import
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = ProcessPoolExecutor(1, mp_context=_pool_context())
+        job = pool.submit(_analyse_packed, b, words)
+    except (ImportError, OSError, RuntimeError, ValueError):  # no processes here (sandbox, no sem_open)
+        return analyse(a), analyse(b), None
     try:
         doc_a = analyse(a)
         wa = doc_words(doc_a) if words else None
-        got = helper.document_b(b)
-    except BaseException:
-        helper.close()
-        raise
-    if got is None:  # the second process failed: B is read here
-        helper.close()
-        return doc_a, analyse(b), None, None
-    doc_b, wb = got
-    pf = pair_features(wa, wb) if wa is not None and wb is not None else None
-    return doc_a, doc_b, pf, helper
-
-
-def _pool_context():
-    return pool_context()
+        try:
+            text, title, packed, wb = job.result()
+        except (BrokenProcessPool, OSError, RuntimeError, EOFError):
+            return doc_a, analyse(b), None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    units = tuple(Unit(*t) for t in packed)
+    doc_b = Document(source=b.source, path=b.path, text=b.text if text is None else text, title=title, units=units)
+    return doc_a, doc_b, (pair_features(wa, wb) if wa is not None and wb is not None else None)
 
 
 def _refined(doc: Document, paired: set[int]) -> Document:
@@ -116,15 +147,10 @@ def compare(
 
 def _compare(a: SourceText, b: SourceText | None, threshold: float, parallel: bool | None) -> Alignment:
     if b is None:
-        doc_a, doc_b, pf, helper = analyse(a), None, None, None
+        doc_a, doc_b, pf = analyse(a), None, None
     else:
-        doc_a, doc_b, pf, helper = _prepare(a, b, parallel, words=True)
-    try:
-        offload = helper.offload(doc_a, doc_b, pf) if helper is not None and pf is not None else None
-        pairs = align(doc_a, doc_b, threshold, features=pf, offload=offload) if doc_b is not None else ()
-    finally:
-        if helper is not None:
-            helper.close()
+        doc_a, doc_b, pf = _prepare(a, b, parallel, words=True)
+    pairs = align(doc_a, doc_b, threshold, features=pf) if doc_b is not None else ()
     if doc_b is not None:
         doc_a = _refined(doc_a, {i for p in pairs for i in p.a})
         doc_b = _refined(doc_b, {j for p in pairs for j in p.b})

@@ -8,7 +8,7 @@ import multiprocessing
 import pytest
 
 from rafahdiff.core import InputError, SourceText, read_source
-from rafahdiff.core import pipeline, worker
+from rafahdiff.core import pipeline
 from rafahdiff.core.pipeline import analyse_pair, compare
 
 
@@ -34,9 +34,9 @@ def test_spawned_process_gives_the_same_documents(monkeypatch):
 
 
 def test_threads_choose_spawn(monkeypatch):
-    monkeypatch.setattr(worker.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)
     assert pipeline._pool_context().get_start_method() == "fork"
-    monkeypatch.setattr(worker.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 2)
     assert pipeline._pool_context().get_start_method() == "spawn"
 
 
@@ -96,20 +96,3 @@ def test_features_made_apart_equal_features_made_together():
         for side in ("a", "b"):
             fa, fb = getattr(apart, side), getattr(together, side)
             assert [list(f.bag) for f in fa.values()] == [list(f.bag) for f in fb.values()]
-
-
-@pytest.mark.parametrize("pair", [("001", "002"), ("004", "003"), ("002", "000")])
-@pytest.mark.parametrize("start", ["fork", "spawn"])
-def test_word_diffs_made_in_the_second_process_equal_local_ones(monkeypatch, pair, start):
-    """Half of the word diffs come from the second process (threshold lowered so news articles
-    take that path): the pairs, ops included, equal the one-process result."""
-    from rafahdiff.core import pairs
-
-    monkeypatch.setattr(pairs, "OFFLOAD_PAIRS", 2)
-    monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context(start))
-    sent = []
-    real = worker.unpack_diffs
-    monkeypatch.setattr(worker, "unpack_diffs", lambda *a: sent.append(1) or real(*a))
-    a, b = (read_source(s) for s in pair)
-    assert compare(a, b, parallel=True) == compare(a, b, parallel=False)
-    assert sent, "the second half came back from the second process"
