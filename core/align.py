@@ -21,7 +21,7 @@ from .gc_pause import gc_paused
 from .model import Document, Pair
 from .order import heaviest_chain, moved_flags
 from .pairs import build_pairs
-from .score import DEFAULT_THRESHOLD, score_pairs, score_units
+from .score import DEFAULT_THRESHOLD, score_pairs, score_units, shared_weight
 
 __all__ = ["align", "moved_flags"]
 
@@ -178,7 +178,6 @@ def _extend(
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Grow pairs by adjacent unpaired content units (split or merge) while the score rises."""
     w = pf.weights
-    weigh = w.__getitem__
     used_a = {i for i, _, _ in chosen}
     used_b = {j for _, j, _ in chosen}
     order_a = sorted(pf.a)
@@ -216,7 +215,7 @@ def _extend(
             for side, n in options:
                 feats, group, other = (pf.a, ga, fb) if side == "a" else (pf.b, gb, fa)
                 fn = feats[n]
-                if fn.weight and sum(map(weigh, fn.bag & other.bag)) >= MIN_CONTAINED * fn.weight:
+                if fn.weight and shared_weight(fn, other, w) >= MIN_CONTAINED * fn.weight:
                     m = merged([feats[x] for x in sorted(group + (n,))], w)
                     ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
                     if ns >= floor and (best is None or ns > best[0]):

@@ -60,38 +60,30 @@ class _Vocab:
         self.stems: list[str] = []
         self.df: list[int] = []
 
+    def stem_id(self, st: str) -> int:
+        """The id of a stem, given the next free one (with no units yet) if new."""
+        t = self.of_stem.get(st)
+        if t is None:
+            t = self.of_stem[st] = len(self.stems)
+            self.stems.append(st)
+            self.df.append(0)
+        return t
+
     def key_id(self, k: str) -> int:
         t = self.of_key.get(k)
         if t is None:
-            st = stem(k)
-            t = self.of_stem.get(st)
-            if t is None:
-                t = self.of_stem[st] = len(self.stems)
-                self.stems.append(st)
-                self.df.append(0)
-            self.of_key[k] = t
+            t = self.of_key[k] = self.stem_id(stem(k))
         return t
 
     def add_words(self, words: Sequence[str]) -> None:
         """Give ids to the new words among `words`, in their order of first use (one loop with
         everything bound locally: a book brings tens of thousands of new words)."""
-        of_word, key_of_word, key_ids, of_key, of_stem, stems, df = (
-            self.of_word, self.key_of_word, self.key_ids, self.of_key, self.of_stem, self.stems, self.df
-        )
+        of_word, key_of_word, key_ids, key_id = self.of_word, self.key_of_word, self.key_ids, self.key_id
         for w in words:
             if w in of_word:
                 continue
             k = learn(w)
-            t = of_key.get(k)
-            if t is None:
-                st = stem(k)
-                t = of_stem.get(st)
-                if t is None:
-                    t = of_stem[st] = len(stems)
-                    stems.append(st)
-                    df.append(0)
-                of_key[k] = t
-            of_word[w] = t
+            of_word[w] = key_id(k)
             key_of_word[w] = key_ids.setdefault(k, len(key_ids))
 
 
@@ -208,13 +200,9 @@ def _absorb(vocab: _Vocab, other: PackedWords) -> dict[int, _Raw]:
     Ids new to `vocab` are given in `other`'s order of first use, which is the order a shared
     vocabulary would have given them: the features are exactly those of one shared pass.
     """
-    ids = [vocab.of_stem.get(st) for st in other.stems]
-    for t, st in enumerate(other.stems):
-        if ids[t] is None:
-            ids[t] = vocab.of_stem[st] = len(vocab.stems)
-            vocab.stems.append(st)
-            vocab.df.append(0)
-        vocab.df[ids[t]] += other.df[t]
+    ids = list(map(vocab.stem_id, other.stems))
+    for t, n in zip(ids, other.df):
+        vocab.df[t] += n
     kids = [vocab.key_ids.setdefault(k, len(vocab.key_ids)) for k in other.keys]
     for w, t in zip(other.words, other.word_ids):
         vocab.of_word.setdefault(w, ids[t])  # `_facts` looks capitalised words up here
@@ -229,11 +217,10 @@ def _absorb(vocab: _Vocab, other: PackedWords) -> dict[int, _Raw]:
     return out
 
 
-def build_features(a: Document, b: Document, b_words: PackedWords | None = None) -> PairFeatures:
-    """Features of both documents; `b_words` is B's share if already made (in another process)."""
+def build_features(a: Document, b: Document) -> PairFeatures:
+    """Features of both documents, read in one shared vocabulary."""
     wa = doc_words(a)
-    wb = b_words if b_words is not None else doc_words(b, wa.vocab)
-    return pair_features(wa, wb)
+    return pair_features(wa, doc_words(b, wa.vocab))
 
 
 def pair_features(wa: DocWords, wb: DocWords | PackedWords) -> PairFeatures:

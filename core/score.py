@@ -62,8 +62,13 @@ def score_units(fa: UnitFeatures, fb: UnitFeatures, weights: list[float], min_di
     dice = 2.0 * shared_weight(fa, fb, weights) / total
     if dice < min_dice:
         return 0.0
-    if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS:
-        order = Indel.normalized_similarity(fa.ids, fb.ids)
+    return _blend(dice, fa.ids, fb.ids)
+
+
+def _blend(dice: float, a_ids: tuple[int, ...], b_ids: tuple[int, ...]) -> float:
+    """The score of two different stem sequences from their overlap and their word order."""
+    if len(a_ids) * len(b_ids) <= MAX_ORDER_CELLS:
+        order = Indel.normalized_similarity(a_ids, b_ids)
     else:  # a runaway unit (a book on one line): word order would cost N×M; count overlap twice
         order = dice
     # Rounded so summation order (A/B swapped) cannot change a tie-break.
@@ -85,11 +90,8 @@ def score_pairs(
     fa_of = a.__getitem__
     fb_of = b.__getitem__
     weigh = weights.__getitem__
-    order_of = Indel.normalized_similarity
     # A margin far above the summation error, so a pair skipped could not have reached min_dice.
     light = min_dice * (1.0 - 1e-9)
-    keep = OVERLAP_SHARE
-    rest = 1.0 - OVERLAP_SHARE
     out: list[float] = []
     add = out.append
     for i, j in pairs:
@@ -108,8 +110,7 @@ def score_pairs(
         elif fa.ids == fb.ids:
             add(1.0)
         else:
-            order = order_of(fa.ids, fb.ids) if len(fa.ids) * len(fb.ids) <= MAX_ORDER_CELLS else dice
-            add(round(min(0.99, keep * dice + rest * order), 9))
+            add(_blend(dice, fa.ids, fb.ids))
     return out
 
 

@@ -79,7 +79,7 @@ def test_size_decides_by_default(monkeypatch):
 def test_features_made_apart_equal_features_made_together():
     """B's word ids made in their own vocabulary and absorbed give the shared pass's features,
     down to the iteration order of every bag (candidate ties are broken in that order)."""
-    from rafahdiff.core.features import build_features, doc_words, pack
+    from rafahdiff.core.features import build_features, doc_words, pack, pair_features
     from rafahdiff.core.pipeline import analyse
 
     text = {s: read_source(s).text for s in ("000", "001", "002", "003", "004")}
@@ -91,7 +91,7 @@ def test_features_made_apart_equal_features_made_together():
     for a, b in cases:
         da, db = analyse(SourceText("a", "a", a)), analyse(SourceText("b", "b", b))
         together = build_features(da, db)
-        apart = build_features(da, db, b_words=pack(doc_words(db)))
+        apart = pair_features(doc_words(da), pack(doc_words(db)))
         assert apart == together
         for side in ("a", "b"):
             fa, fb = getattr(apart, side), getattr(together, side)
