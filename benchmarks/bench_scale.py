@@ -5,8 +5,9 @@ B is A with every sentence reworded (a third of its words replaced or dropped, n
 swapped), plus deleted, inserted and moved blocks, so the right pairs are known by construction.
 Each size runs in a fresh process so the peak RSS (ru_maxrss) belongs to that size alone.
 Prints time of the whole pipeline (segment + boilerplate + align + stats) and of align alone,
-peak memory (of the process, and of the helper process that analyses B for big inputs), and pair precision/recall against the construction; `--stages` adds the pipeline's
-CPU seconds per stage (medians), to see where the time goes.
+peak memory (of the process, and of the second process that reads B for big inputs), and pair
+precision/recall against the construction; `--stages` adds the pipeline's CPU seconds per stage
+(medians), to see where the time goes.
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ def one(size: int, stages: bool = False) -> dict:
         "pipeline_cpu": c_pipe,
         "align_cpu": c_align,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        # the process that analyses B for big inputs (core.pipeline.analyse_pair)
+        # the second process that reads B for big inputs (core.pipeline._prepare)
         "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "precision": ok_pairs / judged if judged else 0.0,
         "recall": hits / len(true) if true else 0.0,

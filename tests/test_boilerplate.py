@@ -175,12 +175,18 @@ def _expected(line: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def test_unseen_furniture_in_the_style_of_the_seeds() -> None:
+def _mislabelled(text: str, table: dict[str, str]) -> list[tuple[str, str | None, set]]:
+    """Lines of `text` whose categories are not the one `table` expects (None: content)."""
     wrong = []
-    for line, cats in line_categories(UNSEEN_PAGE):
-        want = _expected(line, UNSEEN_EXPECTED)
+    for line, cats in line_categories(text):
+        want = _expected(line, table)
         if cats != {want}:
             wrong.append((line[:50], want, cats))
+    return wrong
+
+
+def test_unseen_furniture_in_the_style_of_the_seeds() -> None:
+    wrong = _mislabelled(UNSEEN_PAGE, UNSEEN_EXPECTED)
     assert not wrong, wrong
     doc = analyse(SourceText("x", "x", UNSEEN_PAGE))
     assert doc.title == "Flood waters recede in Sindh as relief convoys reach stranded villages"
@@ -350,11 +356,7 @@ WIRE_FURNITURE = {
 
 
 def test_subheadings_lists_and_short_sentences_inside_the_body_stay_content() -> None:
-    wrong = []
-    for line, cats in line_categories(WIRE_STORY):
-        want = _expected(line, WIRE_FURNITURE)
-        if cats != {want}:
-            wrong.append((line[:50], want, cats))
+    wrong = _mislabelled(WIRE_STORY, WIRE_FURNITURE)
     assert not wrong, wrong
 
 

@@ -148,8 +148,9 @@ def test_every_seed_pair(a, b):
 def test_single_document(seed):
     al = _pair(seed, None)
     full_check(al)
-    rep = check_html(render_html(al))
-    assert len(build_rows(al)) == render_html(al).count("<tr class=\"s-")
+    html = render_html(al)
+    check_html(html)
+    assert len(build_rows(al)) == html.count("<tr class=\"s-")
 
 
 def test_hostile_articles_render_as_inert_text():

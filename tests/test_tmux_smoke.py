@@ -63,6 +63,14 @@ class Term:
         assert needle not in screen, f"{needle!r} still on screen:\n{screen}"
         return screen
 
+    def quit(self, timeout: float = 20.0) -> str | None:
+        """Press q; the program's exit status once it has ended, None if it has not."""
+        self.keys("q")
+        deadline = time.monotonic() + timeout
+        while not self.status.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return self.status.read_text().strip() if self.status.exists() else None
+
     def close(self) -> None:
         self._tmux("kill-server")
 
@@ -100,11 +108,7 @@ def test_real_program_in_tmux(term):
     term.keys("Kirby", "Enter")
     term.wait_for("/Kirby:")
 
-    term.keys("q")
-    deadline = time.monotonic() + 20
-    while not term.status.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert term.status.read_text().strip() == "0"
+    assert term.quit() == "0"
 
 
 def test_article_on_piped_stdin_still_takes_keys(tmp_path):
@@ -118,11 +122,8 @@ def test_article_on_piped_stdin_still_takes_keys(tmp_path):
         assert "A -" in screen and "Rafah Assault on Hold" in screen
         term.keys("j", "j")
         term.wait_for("row 3/")
-        term.keys("q")
-        deadline = time.monotonic() + 20
-        while not term.status.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert term.status.exists(), "q did not end the program:\n" + term.screen()
-        assert term.status.read_text().strip() == "0"
+        status = term.quit()
+        assert status is not None, "q did not end the program:\n" + term.screen()
+        assert status == "0"
     finally:
         term.close()
