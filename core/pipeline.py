@@ -86,6 +86,31 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _memory_capped() -> bool:
+    """True under an address-space limit (ulimit -v, a container's cap): a second process
+    would hold a second interpreter and B's objects in the same budget, so one is safer."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return False
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return soft != resource.RLIM_INFINITY
+
+
+def _stop(pool) -> None:
+    """Ends the worker now: a pool left to finish (or to die of the same memory shortage) makes
+    shutdown, and the interpreter's exit, wait for it."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.kill()
+        except (OSError, AttributeError, ValueError):
+            pass
+    try:
+        pool.shutdown(wait=False, cancel_futures=True)
+    except (OSError, RuntimeError):
+        pass
+
+
 def analyse_pair(a: SourceText, b: SourceText, parallel: bool | None = None) -> tuple[Document, Document]:
     """`analyse` of both texts: B in a second process when `parallel` (default: when the texts
     are big and the machine has a second core). Same Documents either way; if the second process
@@ -100,7 +125,8 @@ def _prepare(
     """Both Documents, and (if `words` and run in parallel) the matching features, B's half made
     in the second process. Without a second process the features are left to `align`."""
     if parallel is None:
-        parallel = len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
+        parallel = (len(a.text) + len(b.text) >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1
+                    and not _memory_capped())
     if not parallel:
         return analyse(a), analyse(b), None
     try:
@@ -117,9 +143,12 @@ def _prepare(
         try:
             text, title, packed, wb = job.result()
         except (BrokenProcessPool, OSError, RuntimeError, EOFError):
+            _stop(pool)
             return doc_a, analyse(b), None
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        _stop(pool)  # out of memory, interrupted, refused input: nothing may wait for the worker
+        raise
+    pool.shutdown(wait=True)
     units = tuple(Unit(*t) for t in packed)
     doc_b = Document(source=b.source, path=b.path, text=b.text if text is None else text, title=title, units=units)
     return doc_a, doc_b, (pair_features(wa, wb) if wa is not None and wb is not None else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
+import time
 
 import pytest
 
@@ -66,6 +67,7 @@ def test_no_second_process_falls_back_to_sequential(monkeypatch):
 
 def test_size_decides_by_default(monkeypatch):
     seen = []
+    monkeypatch.setattr(pipeline, "_memory_capped", lambda: False)
     monkeypatch.setattr(pipeline, "_pool_context", lambda: seen.append(1) or multiprocessing.get_context("fork"))
     a, b = read_source("001"), read_source("002")
     analyse_pair(a, b)  # news articles: far below PARALLEL_CHARS
@@ -96,3 +98,54 @@ def test_features_made_apart_equal_features_made_together():
         for side in ("a", "b"):
             fa, fb = getattr(apart, side), getattr(together, side)
             assert [list(f.bag) for f in fa.values()] == [list(f.bag) for f in fb.values()]
+
+
+def test_no_second_process_under_a_memory_cap(monkeypatch):
+    """Under an address-space limit a second interpreter would spend the same budget twice."""
+    seen = []
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: seen.append(1) or multiprocessing.get_context("fork"))
+    monkeypatch.setattr(pipeline, "PARALLEL_CHARS", 10)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "_memory_capped", lambda: True)
+    a, b = read_source("001"), read_source("002")
+    assert analyse_pair(a, b) == analyse_pair(a, b, parallel=False)
+    assert not seen
+
+
+def test_memory_cap_is_read_from_the_process_limit():
+    import subprocess
+    import sys
+
+    code = (
+        "import resource\n"
+        "from rafahdiff.core.pipeline import _memory_capped\n"
+        "before = _memory_capped()\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, resource.RLIM_INFINITY))\n"
+        "print(before, _memory_capped())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split()[1] == "True"
+
+
+def _slow_b_failing_a(src):
+    if src.source == "b":
+        import time
+
+        time.sleep(120)
+    raise MemoryError
+
+
+def test_a_failure_here_kills_the_worker(monkeypatch):
+    """Out of memory (or Ctrl-C) while B is read elsewhere: the error comes up at once and no
+    worker is left for shutdown or the interpreter's exit to wait on."""
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(pipeline, "analyse", _slow_b_failing_a)
+    a = SourceText("a", "a", "One sentence here.")
+    b = SourceText("b", "b", "Another sentence there.")
+    started = time.monotonic()
+    with pytest.raises(MemoryError):
+        analyse_pair(a, b, parallel=True)
+    assert time.monotonic() - started < 60  # a hang guard (it takes milliseconds), not a timing test
+    for child in multiprocessing.active_children():
+        child.join(10)
+    assert not [c for c in multiprocessing.active_children() if c.is_alive()]
