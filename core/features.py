@@ -10,7 +10,7 @@ recomputed from the text only for the units that end up paired (`unit_keys`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from array import array
 from itertools import accumulate, chain
 from dataclasses import dataclass, field
@@ -90,17 +90,15 @@ class _Vocab:
 _Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
 
 
-def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
-    """(stem ids, their set, plain, key ids, part lengths) per content unit; counts units per
-    stem in `vocab.df`."""
+def _rows(doc: Document, vocab: _Vocab) -> Iterator[tuple[int, tuple[int, ...], bool, tuple[int, ...], tuple[int, ...]]]:
+    """(unit index, stem ids, plain, key ids, part lengths) per content unit, new words given
+    ids in `vocab` on the way."""
     text = doc.text
     units = doc.units
-    df = vocab.df
     get = vocab.of_word.get
     add_words = vocab.add_words
     kget = vocab.key_of_word.__getitem__
     kid_get = vocab.of_key.get
-    out: dict[int, _Raw] = {}
     for i in doc.content_indices:
         u = units[i]
         parts = split_words(text, u.start, u.end)
@@ -115,17 +113,26 @@ def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
             ids = tuple(map(get, words))
         plain = plain and COMPLEX.isdisjoint(words)
         if plain:
-            kids = tuple(map(kget, words))
-            lengths = tuple(map(len, parts))
-        else:
-            kids = lengths = ()
-            keys = keys_of_words(words)[0]
-            ids = tuple(map(kid_get, keys))
-            if None in ids:
-                ids = tuple(t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys))
-        out[i] = (ids, frozenset(ids), plain, kids, lengths)
-    for t, n in Counter(chain.from_iterable(v[1] for v in out.values())).items():
+            yield i, ids, True, tuple(map(kget, words)), tuple(map(len, parts))
+            continue
+        keys = keys_of_words(words)[0]
+        ids = tuple(map(kid_get, keys))
+        if None in ids:
+            ids = tuple(t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys))
+        yield i, ids, False, (), ()
+
+
+def _count(df: list[int], bags: Iterable[Iterable[int]]) -> None:
+    """Add to `df` the number of units (bags of distinct ids) holding each id."""
+    for t, n in Counter(chain.from_iterable(bags)).items():
         df[t] += n
+
+
+def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
+    """(stem ids, their set, plain, key ids, part lengths) per content unit; counts units per
+    stem in `vocab.df`."""
+    out = {i: (ids, frozenset(ids), plain, kids, lengths) for i, ids, plain, kids, lengths in _rows(doc, vocab)}
+    _count(vocab.df, (v[1] for v in out.values()))
     return out
 
 
@@ -191,6 +198,33 @@ def pack(dw: DocWords) -> PackedWords:
         kids=kids, kids_end=array("i", accumulate(len(r[3]) for r in rows)),
         lengths=lengths, lengths_end=array("i", accumulate(len(r[4]) for r in rows)),
         caps=dw.caps,
+    )
+
+
+def packed_words(doc: Document) -> PackedWords:
+    """`pack(doc_words(doc))` without its capitalised words (`caps` is empty: the caller, who
+    has the text, counts them), written straight into the flat arrays: the second process
+    that reads B for big inputs is the one the other waits for, and this spares it a pass."""
+    vocab = _Vocab()
+    units, plain_flags = array("i"), bytearray()
+    ids_a, ids_end, kids_a, kids_end, lengths_a, lengths_end = (array("i") for _ in range(6))
+    bags: list[set[int]] = []
+    for i, ids, plain, kids, lengths in _rows(doc, vocab):
+        units.append(i)
+        plain_flags.append(plain)
+        ids_a.extend(ids)
+        ids_end.append(len(ids_a))
+        kids_a.extend(kids)
+        kids_end.append(len(kids_a))
+        lengths_a.extend(lengths)
+        lengths_end.append(len(lengths_a))
+        bags.append(set(ids))
+    _count(vocab.df, bags)
+    return PackedWords(
+        stems=vocab.stems, df=array("i", vocab.df), keys=list(vocab.key_ids), words=list(vocab.of_word),
+        word_ids=array("i", vocab.of_word.values()), units=units, plain=bytes(plain_flags),
+        ids=ids_a, ids_end=ids_end, kids=kids_a, kids_end=kids_end, lengths=lengths_a, lengths_end=lengths_end,
+        caps=Counter(),
     )
 
 

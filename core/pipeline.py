@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .align import align
-from .features import PackedWords, PairFeatures, doc_words, pack, pair_features
+from .features import PackedWords, PairFeatures, doc_words, pair_features, packed_words
 from .gc_pause import gc_paused
 from .boilerplate import classify, refine_unpaired
 from .model import Alignment, Document, SourceText, Unit
+from .normalise import mid_capitals
 from .reading import MAX_UNITS, shorten, too_many_units
 from .score import DEFAULT_THRESHOLD
 from .segment import segment
@@ -60,15 +63,15 @@ PARALLEL_CHARS = 1_000_000
 
 
 def _analyse_packed(src: SourceText, words: bool) -> tuple[str | None, str, list[tuple], PackedWords | None]:
-    """`analyse` (and, if `words`, `features.doc_words`) in the worker process. Units travel as
-    plain tuples (a frozen dataclass pickles twenty times slower), the text only if unwrapped."""
+    """`analyse` (and, if `words`, `features.packed_words`) in the worker process. Units travel as
+    plain tuples (a frozen dataclass pickles twenty times slower), the text only if unwrapped.
+    The capitalised words are counted by the caller, which has the text and waits meanwhile."""
     with gc_paused():
         doc = analyse(src)
-        words_b = doc_words(doc) if words else None
-        dw = pack(words_b) if words_b is not None else None
+        dw = packed_words(doc) if words else None
     # The worker exits after this one job: freeing a book's objects first would only delay the
     # answer (by about 40 ms), so they are kept until the process ends.
-    _KEPT.append((doc, words_b))
+    _KEPT.append(doc)
     text = None if doc.text is src.text else doc.text
     return text, doc.title, [(u.start, u.end, u.kind, u.boilerplate, u.reason) for u in doc.units], dw
 
@@ -140,6 +143,7 @@ def _prepare(
     try:
         doc_a = analyse(a)
         wa = doc_words(doc_a) if words else None
+        caps_b = Counter(mid_capitals(b.text)) if words else None
         try:
             text, title, packed, wb = job.result()
         except (BrokenProcessPool, OSError, RuntimeError, EOFError):
@@ -151,7 +155,11 @@ def _prepare(
     pool.shutdown(wait=True)
     units = tuple(Unit(*t) for t in packed)
     doc_b = Document(source=b.source, path=b.path, text=b.text if text is None else text, title=title, units=units)
-    return doc_a, doc_b, (pair_features(wa, wb) if wa is not None and wb is not None else None)
+    if wa is None or wb is None:
+        return doc_a, doc_b, None
+    if text is not None:  # unwrapped: line breaks became spaces, which mid_capitals reads
+        caps_b = Counter(mid_capitals(text))
+    return doc_a, doc_b, pair_features(wa, replace(wb, caps=caps_b))
 
 
 def _refined(doc: Document, paired: set[int]) -> Document:

@@ -149,3 +149,32 @@ def test_a_failure_here_kills_the_worker(monkeypatch):
     for child in multiprocessing.active_children():
         child.join(10)
     assert not [c for c in multiprocessing.active_children() if c.is_alive()]
+
+
+def test_packed_words_equal_packed_doc_words():
+    """The second process writes B's words straight into arrays: the same as packing them."""
+    import dataclasses
+    from collections import Counter
+
+    from rafahdiff.core.features import doc_words, pack, packed_words
+    from rafahdiff.core.pipeline import analyse
+
+    for seed in ("000", "001", "002", "003", "004"):
+        doc = analyse(read_source(seed))
+        assert packed_words(doc) == dataclasses.replace(pack(doc_words(doc)), caps=Counter())
+
+
+def test_wrapped_b_in_a_second_process_equals_one_process(monkeypatch):
+    """B unwrapped in the worker: its capitalised words are counted on the unwrapped text
+    (a line break before a name becomes the space that marks it as a name)."""
+    import textwrap
+
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context("fork"))
+    a = read_source("001")
+    flowing = read_source("002").text
+    paras = [p for p in flowing.split("\n") if p.strip()]
+    wrapped = "\n\n".join(textwrap.fill(p, 60) for p in paras) + "\n"
+    b = SourceText("b", "b", wrapped)
+    par, seq = compare(a, b, parallel=True), compare(a, b, parallel=False)
+    assert par.b.text != wrapped  # it was unwrapped
+    assert par == seq
