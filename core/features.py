@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from array import array
-from itertools import accumulate, chain
+from itertools import chain
 from dataclasses import dataclass, field
 
 from .idf import idf_weights
@@ -185,26 +185,10 @@ class PackedWords:
     caps: Counter[str]
 
 
-def pack(dw: DocWords) -> PackedWords:
-    v, raw = dw.vocab, dw.raw
-    rows = raw.values()
-    ids = array("i", chain.from_iterable(r[0] for r in rows))
-    kids = array("i", chain.from_iterable(r[3] for r in rows))
-    lengths = array("i", chain.from_iterable(r[4] for r in rows))
-    return PackedWords(
-        stems=v.stems, df=array("i", v.df), keys=list(v.key_ids), words=list(v.of_word),
-        word_ids=array("i", v.of_word.values()), units=array("i", raw), plain=bytes(r[2] for r in rows),
-        ids=ids, ids_end=array("i", accumulate(len(r[0]) for r in rows)),
-        kids=kids, kids_end=array("i", accumulate(len(r[3]) for r in rows)),
-        lengths=lengths, lengths_end=array("i", accumulate(len(r[4]) for r in rows)),
-        caps=dw.caps,
-    )
-
-
 def packed_words(doc: Document) -> PackedWords:
-    """`pack(doc_words(doc))` without its capitalised words (`caps` is empty: the caller, who
-    has the text, counts them), written straight into the flat arrays: the second process
-    that reads B for big inputs is the one the other waits for, and this spares it a pass."""
+    """`doc_words(doc)` flattened for the trip from another process, without its capitalised
+    words (`caps` is empty: the caller, who has the text, counts them while it waits). Written
+    straight into the arrays: the second process is the side the other waits for."""
     vocab = _Vocab()
     units, plain_flags = array("i"), bytearray()
     ids_a, ids_end, kids_a, kids_end, lengths_a, lengths_end = (array("i") for _ in range(6))
