@@ -52,26 +52,35 @@ def _spans(a: Document, b: Document, pairs: tuple[Pair, ...]) -> list[tuple[int,
 
 def pan_passages(a: Document, b: Document, pairs: tuple[Pair, ...], gap: int = 400, min_chars: int = 200) -> list[Passage]:
     """Pairs → passages: merge detections close in both documents (or, for a summary, close in A
-    and in order in B within SUMMARY_RATIO × the A extent); drop short ones and weak lone pairs."""
-    out: list[list] = []  # a0, a1, b0, b1, pairs, best score, merged as a summary
-    for a0, a1, b0, b1, s in _spans(a, b, pairs):
+    and in order in B within SUMMARY_RATIO × the A extent); drop short ones and weak lone pairs.
+    A summary merge that too few pairs support is undone: its parts are judged without it."""
+    return _passages(_spans(a, b, pairs), gap, min_chars, summaries=True)
+
+
+def _passages(spans: list[tuple[int, int, int, int, float]], gap: int, min_chars: int, summaries: bool) -> list[Passage]:
+    out: list[list] = []  # a0, a1, b0, b1, pairs, best score, merged as a summary, spans
+    for a0, a1, b0, b1, s in spans:
         for cur in reversed(out[-3:]):
             if a0 - cur[1] > gap:
                 continue
             near_b = b0 <= cur[3] + gap and b1 >= cur[2] - gap
-            summary = b0 >= cur[3] - gap and b0 - cur[3] <= SUMMARY_RATIO * (a1 - cur[0])
+            summary = summaries and b0 >= cur[3] - gap and b0 - cur[3] <= SUMMARY_RATIO * (a1 - cur[0])
             if near_b or summary:
                 cur[1], cur[2], cur[3] = max(cur[1], a1), min(cur[2], b0), max(cur[3], b1)
                 cur[4] += 1
                 cur[5] = max(cur[5], s)
                 cur[6] = cur[6] or not near_b
+                cur[7].append((a0, a1, b0, b1, s))
                 break
         else:
-            out.append([a0, a1, b0, b1, 1, s, False])
+            out.append([a0, a1, b0, b1, 1, s, False, [(a0, a1, b0, b1, s)]])
     keep = []
-    for a0, a1, b0, b1, n, best, summary in out:
+    for a0, a1, b0, b1, n, best, summary, parts in out:
+        if summary and n < SUMMARY_MIN_PAIRS:
+            keep += _passages(parts, gap, min_chars, summaries=False)
+            continue
         size = max(a1 - a0, b1 - b0)
-        if size < min_chars or (summary and n < SUMMARY_MIN_PAIRS):
+        if size < min_chars:
             continue
         if n == 1 and best < LONE_MIN_SCORE and size < LONE_MIN_CHARS:
             continue

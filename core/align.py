@@ -4,8 +4,9 @@ Stages (each testable alone): `features` (keys, stems, IDF weights) → `candida
 anchors + inverted index, scored) → `_select` (one-to-one, preferring pairs that fit the order of
 confident anchors, so a repeated sentence pairs with the occurrence that fits its surroundings) →
 `_fill_gaps` (units left over between two in-order pairs are compared with each other, the
-near-linear pass around the anchors that finds reworded sentences the index missed) → `_extend` (splits and merges: grow a pair by adjacent unpaired units while the score rises) →
-`order.heaviest_chain` (pairs off the common order are `moved`).
+near-linear pass around the anchors that finds reworded sentences the index missed) → `_extend`
+(splits and merges: grow a pair by adjacent units, unpaired or weakly paired elsewhere, while the
+score rises) → `order.heaviest_chain` (pairs off the common order are `moved`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ MIN_GAIN = 0.02
 MIN_CONTAINED = 0.5
 #: Most units on one side of a pair.
 MAX_PARTS = 4
+#: A split/merge may take a neighbour from a one-to-one pair scoring below this (`related`)
+#: when the neighbour shares more of its words with the growing pair.
+WEAK_HOLD = 0.5
 #: Candidates are generated down to this fraction of the threshold (splits start weak).
 FLOOR_FACTOR = 0.8
 #: Largest gap between in-order pairs (units of A × units of B) compared exhaustively.
@@ -176,10 +180,20 @@ def _fill_gaps(
 def _extend(
     chosen: list[tuple[int, int, float]], pf: PairFeatures
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Grow pairs by adjacent unpaired content units (split or merge) while the score rises."""
+    """Grow pairs by adjacent content units (split or merge) while the score rises.
+
+    A neighbour may be free, or held by a weak one-to-one pair (below WEAK_HOLD) whose partner
+    shares less of its words than this pair's other side does: a line of a list copied into
+    one long sentence belongs with that sentence, not with a stray look-alike elsewhere. The
+    pair it leaves is dropped (its other unit is free again).
+    """
     w = pf.weights
     used_a = {i for i, _, _ in chosen}
     used_b = {j for _, j, _ in chosen}
+    # The weak pairs a neighbour may be taken from: unit → (partner, score), per side.
+    held_a = {i: (j, sc) for i, j, sc in chosen if sc < WEAK_HOLD}
+    held_b = {j: (i, sc) for i, j, sc in chosen if sc < WEAK_HOLD}
+    dropped: set[tuple[int, int]] = set()
     order_a = sorted(pf.a)
     order_b = sorted(pf.b)
     rank_a = {x: k for k, x in enumerate(order_a)}
@@ -187,14 +201,20 @@ def _extend(
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
 
     def free(order: list[int], used: set[int], lo: int, hi: int, side: str, out: list[tuple[str, int]]) -> None:
-        """Append the unpaired units just before rank `lo` and just after rank `hi`."""
-        if lo and order[lo - 1] not in used:
+        """Append the unpaired (or weakly held) units just before rank `lo` and after rank `hi`."""
+        held = held_a if side == "a" else held_b
+        if lo and (order[lo - 1] not in used or order[lo - 1] in held):
             out.append((side, order[lo - 1]))
-        if hi + 1 < len(order) and order[hi + 1] not in used:
+        if hi + 1 < len(order) and (order[hi + 1] not in used or order[hi + 1] in held):
             out.append((side, order[hi + 1]))
 
-    # Near-identical pairs are complete; only imperfect pairs may be a split or merge.
+    # Near-identical pairs are complete; only imperfect pairs may be a split or merge. Strongest
+    # first, so a pair is only ever taken from by a stronger one (and never after it has grown).
     for i, j, s in sorted(chosen, key=lambda c: -c[2]):
+        if (i, j) in dropped:
+            continue
+        held_a.pop(i, None)
+        held_b.pop(j, None)
         ga, gb = (i,), (j,)
         fa, fb = pf.a[i], pf.b[j]
         # Each group spans a run of ranks on its side: lo..hi.
@@ -208,27 +228,46 @@ def _extend(
                 free(order_b, used_b, lo_b, hi_b, "b", options)
             if not options:
                 break
-            # The best merge with a free neighbour (A's first, then B's) that raises the score by
+            # The best merge with a neighbour (A's first, then B's) that raises the score by
             # MIN_GAIN, among those mostly contained in the other side; A is scored first.
             best: tuple[float, str, int, UnitFeatures] | None = None
             floor = s + MIN_GAIN
             for side, n in options:
                 feats, group, other = (pf.a, ga, fb) if side == "a" else (pf.b, gb, fa)
                 fn = feats[n]
-                if fn.weight and shared_weight(fn, other, w) >= MIN_CONTAINED * fn.weight:
-                    m = merged([feats[x] for x in sorted(group + (n,))], w)
-                    ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
-                    if ns >= floor and (best is None or ns > best[0]):
-                        best = (ns, side, n, m)
+                if not fn.weight:
+                    continue
+                shared = shared_weight(fn, other, w)
+                if shared < MIN_CONTAINED * fn.weight:
+                    continue
+                holder = (held_a if side == "a" else held_b).get(n)
+                if holder is not None:
+                    partner = (pf.b if side == "a" else pf.a)[holder[0]]
+                    if shared <= shared_weight(fn, partner, w):
+                        continue
+                m = merged([feats[x] for x in sorted(group + (n,))], w)
+                ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
+                if ns >= floor and (best is None or ns > best[0]):
+                    best = (ns, side, n, m)
             if best is None:
                 break
             s, side, n, m = best
             if side == "a":
+                if n in held_a:
+                    partner, _ = held_a.pop(n)
+                    dropped.add((n, partner))
+                    used_b.discard(partner)
+                    held_b.pop(partner, None)
                 ga = tuple(sorted(ga + (n,)))
                 fa = m
                 used_a.add(n)
                 lo_a, hi_a = min(lo_a, rank_a[n]), max(hi_a, rank_a[n])
             else:
+                if n in held_b:
+                    partner, _ = held_b.pop(n)
+                    dropped.add((partner, n))
+                    used_a.discard(partner)
+                    held_a.pop(partner, None)
                 gb = tuple(sorted(gb + (n,)))
                 fb = m
                 used_b.add(n)

@@ -189,3 +189,22 @@ def test_many_near_duplicate_lines_pair_in_order():
     a, b, pairs = aligned("\n".join(a_lines) + "\n", "\n".join(b_lines) + "\n")
     assert len(pairs) == 300
     assert all(p.a == p.b and not p.moved and p.relation == "edited" for p in pairs)
+
+
+def test_a_list_run_into_one_sentence_takes_its_lines_back_from_a_look_alike():
+    """B lists four lines that A runs together in one sentence; one line also looks a little
+    like another sentence of A. The line belongs with the sentence that contains it word for
+    word, and the look-alike stays unpaired."""
+    lines = ["Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon",
+             "the two discussed alternatives to a ground assault on Rafah",
+             "humanitarian aid deliveries through the Kerem Shalom crossing",
+             "and the release of hostages held in Gaza since October"]
+    long = "At the meeting " + ", ".join(lines) + " were all on the agenda."
+    look_alike = ("Deliveries through the crossing at Kerem Shalom stopped on Tuesday when settlers "
+                  "blocked the only road in, officials said.")
+    a, b, pairs = aligned(text([S[0], long, S[1], S[2], S[3], look_alike, S[4]]),
+                          text([S[0], "At the meeting:"] + lines + [S[1], S[2], S[3], S[4]]))
+    p = pair_of(pairs, "a", unit_with(a, "were all on the agenda"))
+    assert p is not None and set(p.b) == {unit_with(b, line[:30]) for line in lines}
+    assert pair_of(pairs, "a", unit_with(a, "settlers blocked")) is None
+    assert all(pair_of(pairs, "a", unit_with(a, s[:40])).relation == "identical" for s in (S[0], *S[1:5]))
