@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -52,26 +53,26 @@ def summary_lines(al: Alignment) -> list[str]:
     return lines
 
 
-def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str) -> Text:
-    if not idx:
-        return Text("")
-    pair = al.pairs[row.pair] if row.pair is not None else None
-    spans = changed_spans(pair, side, doc.text) if pair is not None else []
-    changed = f"{style} underline".strip()
-    t = Text()
-    for n, k in enumerate(idx):
-        if n:
-            t.append(" ")
-        u = doc.units[k]
-        for piece, is_changed in pieces(doc.text, u.start, u.end, spans):
-            t.append(display_text(piece), style=changed if is_changed else style)
-    if row.kind == "boilerplate":
-        u = doc.units[idx[0]]
-        t.append(f"  [{u.boilerplate}]", style="dim italic")
-    if row.kind == "moved" and pair is not None:
-        partner = pair.b if side == "a" else pair.a
-        t.append(f"  (moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})", style="blue italic")
-    return t
+def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str, color: bool) -> Text | str:
+    """One side of a row: its units' text with the pair's changed words marked, as styled Text
+    for colour, else as a plain string (Rich's Text costs seconds on a book-length report)."""
+    parts: list[tuple[str, str]] = []
+    if idx:
+        pair = al.pairs[row.pair] if row.pair is not None else None
+        spans = changed_spans(pair, side, doc.text) if pair is not None else []
+        changed = f"{style} underline".strip()
+        for n, k in enumerate(idx):
+            if n:
+                parts.append((" ", ""))
+            u = doc.units[k]
+            parts += [(display_text(piece), changed if is_changed else style)
+                      for piece, is_changed in pieces(doc.text, u.start, u.end, spans)]
+        if row.kind == "boilerplate":
+            parts.append((f"  [{doc.units[idx[0]].boilerplate}]", "dim italic"))
+        if row.kind == "moved" and pair is not None:
+            partner = pair.b if side == "a" else pair.a
+            parts.append((f"  (moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})", "blue italic"))
+    return Text.assemble(*parts) if color else "".join(p for p, _ in parts)
 
 
 def _column_widths(width: int, two_sided: bool) -> tuple[int, int]:
@@ -87,37 +88,58 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
 
     Spaces between words on a line are kept, spaces at a break are dropped, a newline always
     breaks, and a word wider than the column is folded. Pure string work, so a 100,000-unit
-    article wraps in a second where Rich's `Text.wrap` takes tens.
+    article wraps in a second where Rich's `Text.wrap` takes tens. A paragraph of printable
+    ASCII (one cell a character) is wrapped by one regex pass (`_ascii_lines`), the same lines.
     """
     out: list[tuple[int, int]] = []
     base = 0
+    lines = _ascii_lines(width) if width >= 2 else None
     for para in text.split("\n"):
-        start = end = -1
-        used = 0
-        for m in _WORD.finditer(para):
-            ws, we = m.start() + base, m.end() + base
-            w = cell_len(m.group())
-            if start >= 0 and used + cell_len(text[end:ws]) + w <= width:
-                used += cell_len(text[end:ws]) + w
-                end = we
-                continue
-            if start >= 0:
-                out.append((start, end))
-            if w <= width:
-                start, end, used = ws, we, w
-                continue
-            # fold a word wider than the column
-            start, used = ws, 0
-            for i in range(ws, we):
-                cw = cell_len(text[i])
-                if used + cw > width and i > start:
-                    out.append((start, i))
-                    start, used = i, 0
-                used += cw
-            end = we
-        out.append((start, end) if start >= 0 else (base, base))
+        if lines is not None and para.isascii() and para.isprintable():
+            n = len(out)
+            out += [(m.start() + base, m.end() + base) for m in lines.finditer(para)]
+            if len(out) == n:
+                out.append((base, base))
+        else:
+            _wrap_cells(text, para, base, width, out)
         base += len(para) + 1
     return out
+
+
+@lru_cache(maxsize=16)
+def _ascii_lines(width: int) -> re.Pattern[str]:
+    """Each match is one line of the greedy wrap of a paragraph of printable ASCII: the longest
+    run of at most `width` characters from a word's start to a word's end, else (a word wider
+    than the column) the next `width` characters of it."""
+    return re.compile(rf"\S(?:[^\n]{{0,{width - 2}}}\S)?(?= |$)|\S{{{width}}}")
+
+
+def _wrap_cells(text: str, para: str, base: int, width: int, out: list[tuple[int, int]]) -> None:
+    """`wrap_ranges` of one paragraph (at `base` in `text`), measured in terminal cells."""
+    start = end = -1
+    used = 0
+    for m in _WORD.finditer(para):
+        ws, we = m.start() + base, m.end() + base
+        w = cell_len(m.group())
+        if start >= 0 and used + cell_len(text[end:ws]) + w <= width:
+            used += cell_len(text[end:ws]) + w
+            end = we
+            continue
+        if start >= 0:
+            out.append((start, end))
+        if w <= width:
+            start, end, used = ws, we, w
+            continue
+        # fold a word wider than the column
+        start, used = ws, 0
+        for i in range(ws, we):
+            cw = cell_len(text[i])
+            if used + cw > width and i > start:
+                out.append((start, i))
+                start, used = i, 0
+            used += cw
+        end = we
+    out.append((start, end) if start >= 0 else (base, base))
 
 
 _WORD = re.compile(r"\S+")
@@ -144,14 +166,14 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     wa, wb = _column_widths(width, two)
     out: list[Text | str] = []
 
-    def lines_of(cell: Text, w: int) -> list[Text | str]:
-        plain = cell.plain
+    def lines_of(cell: Text | str, w: int) -> list[Text | str]:
+        plain = cell if isinstance(cell, str) else cell.plain
         if not plain:
             return [""]
         ranges = wrap_ranges(plain, w)
-        return [cell[s:e] for s, e in ranges] if color else [plain[s:e] for s, e in ranges]
+        return [cell[s:e] for s, e in ranges]
 
-    def emit(mark_a: Text, cell_a: Text, mark_b: Text | None, cell_b: Text | None) -> None:
+    def emit(mark_a: Text, cell_a: Text | str, mark_b: Text | None, cell_b: Text | str | None) -> None:
         lines_a = lines_of(cell_a, wa)
         lines_b = lines_of(cell_b, wb) if cell_b is not None else []
         for i in range(max(len(lines_a), len(lines_b))):
@@ -179,11 +201,11 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
         state = row_state(al, row)
         style = STYLES.get(state, "")
         mark = MARKERS.get(state, " ")
-        cell_a = _side(al.a, row.a, style, al, row, "a")
+        cell_a = _side(al.a, row.a, style, al, row, "a", color)
         mark_a = Text(mark if row.a else " ", style=style)
         if two:
             assert al.b is not None
-            emit(mark_a, cell_a, Text(mark if row.b else " ", style=style), _side(al.b, row.b, style, al, row, "b"))
+            emit(mark_a, cell_a, Text(mark if row.b else " ", style=style), _side(al.b, row.b, style, al, row, "b", color))
         else:
             emit(mark_a, cell_a, None, None)
     if color:  # already laid out: hand Rich the styled segments, skipping its wrap pass

@@ -131,3 +131,22 @@ def test_wrap_ranges_break_between_words():
     assert [long[s:e] for s, e in wrap_ranges(long, 4)] == ["abcd", "efgh", "ij"]
     blank = "a\n\nb"
     assert [blank[s:e] for s, e in wrap_ranges(blank, 4)] == ["a", "", "b"]
+
+
+_ASCII = st.lists(st.sampled_from(["a", "bb", "Rafah", "talks,", "  ", " ", "\n", "x" * 30, "U.S.", "(VOA)"]),
+                  max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ASCII, st.integers(min_value=1, max_value=40))
+def test_ascii_wrap_gives_the_lines_of_the_cell_wrap(text, width):
+    """Printable ASCII is wrapped by one regex pass; it must cut exactly where the general,
+    cell-measuring wrap does."""
+    from rafahdiff.core.export_text import _wrap_cells
+
+    general: list[tuple[int, int]] = []
+    base = 0
+    for para in text.split("\n"):
+        _wrap_cells(text, para, base, width, general)
+        base += len(para) + 1
+    assert wrap_ranges(text, width) == general
