@@ -50,5 +50,24 @@ def to_dict(al: Alignment) -> dict[str, Any]:
 
 
 def to_json(al: Alignment, indent: int | None = 1) -> str:
+    """The contract as text. `indent=None`: one compact line. Otherwise objects are laid out one
+    key a line and every unit, pair or figure of a list on its own compact line: readable, and
+    written by the C encoder (json's indented mode is pure Python: seconds on a book)."""
     # ensure_ascii keeps control and bidi characters of titles as \u escapes: inert in any terminal.
-    return json.dumps(to_dict(al), ensure_ascii=True, indent=indent) + "\n"
+    if indent is None:
+        return json.dumps(to_dict(al), ensure_ascii=True) + "\n"
+    return _layout(to_dict(al), " " * indent, "") + "\n"
+
+
+_compact = json.JSONEncoder(ensure_ascii=True, separators=(", ", ": ")).encode
+
+
+def _layout(value: Any, step: str, pad: str) -> str:
+    if isinstance(value, dict) and value:
+        inner = pad + step
+        items = [f"{inner}{_compact(k)}: {_layout(v, step, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list) and value:
+        inner = pad + step
+        return "[\n" + ",\n".join([inner + _compact(v) for v in value]) + "\n" + pad + "]"
+    return _compact(value)

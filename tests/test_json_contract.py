@@ -83,3 +83,17 @@ def test_json_is_ascii_and_parseable_with_hostile_title(tmp_path):
     out = to_json(compare(read_source(str(f))))
     assert out.isascii() and "\x1b" not in out
     assert json.loads(out)["a"]["title"].startswith("Evil \x1b]52")
+
+
+def test_json_text_is_the_contract_one_record_a_line():
+    """The written JSON parses back to exactly the contract's data; each unit and pair sits on
+    its own line (readable, diffable); indent=None gives one compact line."""
+    al = compare(read_source("003"), read_source("004"))
+    text = to_json(al)
+    assert json.loads(text) == to_dict(al)
+    lines = text.splitlines()
+    assert sum(line.strip().startswith('{"start": ') for line in lines) == len(al.a.units) + len(al.b.units)
+    assert sum(line.strip().startswith('{"a": [') for line in lines) == len(al.pairs)
+    compact = to_json(al, indent=None)
+    assert compact.count("\n") == 1 and json.loads(compact) == to_dict(al)
+    assert text.isascii() and compact.isascii()
