@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.segment import Segment, Segments
+from rich.color import ColorSystem
+from rich.style import Style
 from rich.text import Text
 
 from .highlight import changed_spans, pieces
@@ -53,9 +54,12 @@ def summary_lines(al: Alignment) -> list[str]:
     return lines
 
 
-def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str, color: bool) -> Text | str:
-    """One side of a row: its units' text with the pair's changed words marked, as styled Text
-    for colour, else as a plain string (Rich's Text costs seconds on a book-length report)."""
+Run = tuple[str, str]  # (text, Rich style string; "" for none)
+
+
+def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str, color: bool) -> list[Run] | str:
+    """One side of a row: its units' text with the pair's changed words marked, as styled runs
+    for colour, else as a plain string."""
     parts: list[tuple[str, str]] = []
     if idx:
         pair = al.pairs[row.pair] if row.pair is not None else None
@@ -72,7 +76,7 @@ def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: R
         if row.kind == "moved" and pair is not None:
             partner = pair.b if side == "a" else pair.a
             parts.append((f"  (moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})", "blue italic"))
-    return Text.assemble(*parts) if color else "".join(p for p, _ in parts)
+    return parts if color else "".join(p for p, _ in parts)
 
 
 def _column_widths(width: int, two_sided: bool) -> tuple[int, int]:
@@ -145,12 +149,54 @@ def _wrap_cells(text: str, para: str, base: int, width: int, out: list[tuple[int
 _WORD = re.compile(r"\S+")
 
 
+def _cut(runs: list[Run], ranges: list[tuple[int, int]]) -> list[list[Run]]:
+    """The runs of each [start, end) range of their joined text (ranges in order)."""
+    out: list[list[Run]] = []
+    k, pos = 0, 0  # run k starts at offset pos
+    for s, e in ranges:
+        while k < len(runs) and pos + len(runs[k][0]) <= s:
+            pos += len(runs[k][0])
+            k += 1
+        line: list[Run] = []
+        j, p = k, pos
+        while j < len(runs) and p < e:
+            t, st = runs[j]
+            piece = t[max(0, s - p):e - p]
+            if piece:
+                line.append((piece, st))
+            p += len(t)
+            j += 1
+        out.append(line)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _sgr(style: str) -> str:
+    """The ANSI select-graphic-rendition codes Rich writes for `style` (standard colours)."""
+    return Style.parse(style)._make_ansi_codes(ColorSystem.STANDARD) if style else ""
+
+
+def _ansi(runs: list[Run]) -> str:
+    """A laid-out line as terminal text, trailing blanks dropped: each styled run wrapped in its
+    codes, as Rich renders it (Rich's Text slicing and rendering cost half a minute a book)."""
+    while runs and not runs[-1][0].rstrip():
+        runs.pop()
+    if runs:
+        runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
+    out = []
+    for t, st in runs:
+        codes = _sgr(st)
+        out.append(f"\x1b[{codes}m{t}\x1b[0m" if codes and t else t)
+    return "".join(out)
+
+
 def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     """Summary header, legend, then the side-by-side rows wrapped to `width` columns.
 
     The columns are laid out here rather than by a Rich Table, and wrapped by `wrap_ranges`:
     the rows are independent, and Rich's table and wrapping cost seconds on long articles
-    (see benchmarks/bench_export.py). Without colour the output is built as plain strings.
+    (see benchmarks/bench_export.py). The rows are built as plain strings, with colour as
+    runs of (text, style) turned into ANSI codes here.
     """
     buf = io.StringIO()
     console = Console(
@@ -164,57 +210,50 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     console.print(Text(legend, style="dim"))
     two = al.b is not None
     wa, wb = _column_widths(width, two)
-    out: list[Text | str] = []
+    out: list[str] = []
 
-    def lines_of(cell: Text | str, w: int) -> list[Text | str]:
-        plain = cell if isinstance(cell, str) else cell.plain
+    def lines_of(cell: list[Run] | str, w: int) -> list[list[Run]] | list[str]:
+        plain = cell if isinstance(cell, str) else "".join(t for t, _ in cell)
         if not plain:
-            return [""]
+            return [[]] if color else [""]
         ranges = wrap_ranges(plain, w)
-        return [cell[s:e] for s, e in ranges]
+        if isinstance(cell, str):
+            return [cell[s:e] for s, e in ranges]
+        return _cut(cell, ranges)
 
-    def emit(mark_a: Text, cell_a: Text | str, mark_b: Text | None, cell_b: Text | str | None) -> None:
+    def emit(mark_a: Run, cell_a: list[Run] | str, mark_b: Run | None, cell_b: list[Run] | str | None) -> None:
         lines_a = lines_of(cell_a, wa)
         lines_b = lines_of(cell_b, wb) if cell_b is not None else []
+        blank: list[Run] | str = [] if color else ""
         for i in range(max(len(lines_a), len(lines_b))):
-            parts: list[Text | str] = [mark_a if i == 0 else " ", "  "]
-            la = lines_a[i] if i < len(lines_a) else ""
-            parts.append(la)
+            la = lines_a[i] if i < len(lines_a) else blank
+            runs: list[Run] = [mark_a if i == 0 else (" ", ""), ("  ", "")]
+            runs += la if color else [(la, "")]  # type: ignore[list-item]
+            width_a = sum(cell_len(t) for t, _ in runs[2:])
             if mark_b is not None and i < len(lines_b):
-                pad = wa - cell_len(la if isinstance(la, str) else la.plain)
-                parts += [" " * pad + "  ", mark_b if i == 0 else " ", "  ", lines_b[i]]
-            elif mark_b is not None and i == 0 and mark_b.plain.strip():
-                parts += [" " * (wa - cell_len(la if isinstance(la, str) else la.plain)) + "  ", mark_b]
-            if color:
-                line = Text()
-                for part in parts:
-                    line.append_text(part) if isinstance(part, Text) else line.append(part)
-                line.rstrip()
-                out.append(line)
-            else:
-                out.append("".join(p if isinstance(p, str) else p.plain for p in parts).rstrip())
+                lb = lines_b[i]
+                runs += [(" " * (wa - width_a) + "  ", ""), mark_b if i == 0 else (" ", ""), ("  ", "")]
+                runs += lb if color else [(lb, "")]  # type: ignore[list-item]
+            elif mark_b is not None and i == 0 and mark_b[0].strip():
+                runs += [(" " * (wa - width_a) + "  ", ""), mark_b]
+            out.append(_ansi(runs) if color else "".join(t for t, _ in runs).rstrip())
 
-    head_a = Text(f"A {display_line(al.a.source)}", style="bold")
-    head_b = Text(f"B {display_line(al.b.source)}", style="bold") if al.b is not None else None
-    emit(Text(" "), head_a, Text(" ") if two else None, head_b)
+    head_a: list[Run] | str = [(f"A {display_line(al.a.source)}", "bold")]
+    head_b: list[Run] | str | None = [(f"B {display_line(al.b.source)}", "bold")] if al.b is not None else None
+    if not color:
+        head_a = head_a[0][0]
+        head_b = head_b[0][0] if head_b is not None else None
+    emit((" ", ""), head_a, (" ", "") if two else None, head_b)
     for row in build_rows(al):
         state = row_state(al, row)
         style = STYLES.get(state, "")
         mark = MARKERS.get(state, " ")
         cell_a = _side(al.a, row.a, style, al, row, "a", color)
-        mark_a = Text(mark if row.a else " ", style=style)
+        mark_a = (mark if row.a else " ", style)
         if two:
             assert al.b is not None
-            emit(mark_a, cell_a, Text(mark if row.b else " ", style=style), _side(al.b, row.b, style, al, row, "b", color))
+            emit(mark_a, cell_a, (mark if row.b else " ", style), _side(al.b, row.b, style, al, row, "b", color))
         else:
             emit(mark_a, cell_a, None, None)
-    if color:  # already laid out: hand Rich the styled segments, skipping its wrap pass
-        segments: list[Segment] = []
-        for line in out:
-            if isinstance(line, Text):
-                segments.extend(line.render(console))
-            segments.append(Segment.line())
-        console.print(Segments(segments), soft_wrap=True, crop=False, end="")
-    else:
-        buf.write("\n".join(str(line) for line in out) + "\n")
+    buf.write("\n".join(out) + "\n")
     return buf.getvalue()

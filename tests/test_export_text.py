@@ -150,3 +150,20 @@ def test_ascii_wrap_gives_the_lines_of_the_cell_wrap(text, width):
         _wrap_cells(text, para, base, width, general)
         base += len(para) + 1
     assert wrap_ranges(text, width) == general
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "bb ", " ", "Rafah talks", "x" * 12, ""]),
+                          st.sampled_from(["", "cyan", "yellow underline"])), max_size=12),
+       st.integers(min_value=1, max_value=15))
+def test_coloured_runs_cut_along_the_wrap(runs, width):
+    """Each wrapped line of a coloured cell holds exactly its characters, each in its run's style."""
+    from rafahdiff.core.export_text import _cut
+
+    plain = "".join(t for t, _ in runs)
+    ranges = wrap_ranges(plain, width)
+    styles = [s for t, s in runs for _ in t]
+    for (s, e), line in zip(ranges, _cut(runs, ranges), strict=True):
+        assert "".join(t for t, _ in line) == plain[s:e]
+        assert [st_ for t, st_ in line for _ in t] == styles[s:e]
+        assert all(t for t, _ in line)
