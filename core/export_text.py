@@ -173,7 +173,10 @@ def _cut(runs: list[Run], ranges: list[tuple[int, int]]) -> list[list[Run]]:
 @lru_cache(maxsize=64)
 def _sgr(style: str) -> str:
     """The ANSI select-graphic-rendition codes Rich writes for `style` (standard colours)."""
-    return Style.parse(style)._make_ansi_codes(ColorSystem.STANDARD) if style else ""
+    if not style:
+        return ""
+    probe = Style.parse(style).render("\x00", color_system=ColorSystem.STANDARD)  # ESC[codes m NUL ESC[0m
+    return probe[2:probe.index("m\x00")] if probe.startswith("\x1b[") else ""
 
 
 def _ansi(runs: list[Run]) -> str:
