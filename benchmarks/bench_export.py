@@ -1,4 +1,5 @@
-"""Export cost: HTML, Markdown and text reports of a seed pair and of a large synthetic pair.
+"""Export cost: HTML, Markdown, text (plain and coloured) and JSON reports of a seed pair and of a
+large synthetic pair.
 
 Run: /work/venv/bin/python benchmarks/bench_export.py [--repeat 5] [--sentences 2000]
 The alignment is computed once per input; only the rendering is timed (median of --repeat runs),
@@ -15,6 +16,7 @@ import time
 
 from rafahdiff.core import SourceText, compare, read_source
 from rafahdiff.core.export_html import render_html
+from rafahdiff.core.export_json import to_json
 from rafahdiff.core.export_markdown import render_markdown
 from rafahdiff.core.export_text import render_text
 from rafahdiff.core.seeds import list_seeds
@@ -66,7 +68,9 @@ def main() -> None:
         al = compare(a, b)
         units = f"{len(al.a.units)}/{len(al.b.units) if al.b else 0}"
         for fmt, fn in (("html", lambda: render_html(al)), ("markdown", lambda: render_markdown(al)),
-                        ("text", lambda: render_text(al, width=120))):
+                        ("text", lambda: render_text(al, width=120)),
+                        ("text+ansi", lambda: render_text(al, width=120, color=True)),
+                        ("json", lambda: to_json(al))):
             t, size = _median_time(fn, args.repeat)
             print(f"{name:<18} {units:>11} {fmt:<9} {t * 1000:>10.1f} {size / 1024:>9.1f}")
 
