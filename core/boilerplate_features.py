@@ -200,7 +200,10 @@ STAGE2_OWN: tuple[str, ...] = (
     "logit", "p_1", "p_2", "p_5", "p_10", "p_in_region", "p_region_dist", "p_max_2", "p_min_2",
     "in_body_0", "body_dist_0", "in_body_1", "body_dist_1", "in_body_2", "topical", "topical_2",
     "p_prev", "p_next", "p_before_5", "p_after_5", "from_region_start", "to_region_end",
+    "core_rel_words", "core_terminal", "core_lines",
 )
+_LOG_WORDS = STAGE1_FEATURES.index("log_words")
+_TERMINAL_COL = STAGE1_FEATURES.index("terminal")
 STAGE2_FEATURES: tuple[str, ...] = STAGE2_OWN + tuple("s1_" + name for name in STAGE1_FEATURES)
 
 
@@ -404,7 +407,8 @@ def stage2(probs: list[float], cols1: Columns, tokens: list[list[str]]) -> Colum
     half_in, half_dist = region_columns(n, *best_region([p - 0.5 for p in probs]))
     r0 = region_columns(n, *best_region(logits))
     r1 = region_columns(n, *best_region([z + 1.0 for z in logits]))
-    r2 = region_columns(n, *best_region([z + 2.0 for z in logits]))
+    core_lo, core_hi = best_region([z + 2.0 for z in logits])
+    r2 = region_columns(n, core_lo, core_hi)
     pmax = [max(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
     pmin = [min(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
     topical = _topicality(probs, tokens)
@@ -419,8 +423,24 @@ def stage2(probs: list[float], cols1: Columns, tokens: list[list[str]]) -> Colum
         [0.0] + probs[:-1] if n else [], probs[1:] + [0.0] if n else [], before, after,
         [math.copysign(log1p(abs(i - lo)), i - lo) for i in range(n)],
         [math.copysign(log1p(abs(hi - i)), hi - i) for i in range(n)],
+        *_core_columns(cols1, core_lo, core_hi, n),
     ]
     return own + cols1
+
+
+def _core_columns(cols1: Columns, lo: int, hi: int, n: int) -> Columns:
+    """A line measured against the page's core body (the run the first pass is surest of).
+
+    Pages differ in how long their paragraphs are; a teaser's one-sentence summary or a caption
+    is short next to the article it sits by, though long by the page's own average (which menus
+    drag down). Also the core's share of punctuated lines and its size: a core of short or
+    unpunctuated lines is probably a link list, not an article.
+    """
+    lw, term = cols1[_LOG_WORDS], cols1[_TERMINAL_COL]
+    core = sorted(lw[lo:hi + 1]) or [0.0]
+    mid = core[len(core) // 2]
+    size = max(1, hi - lo + 1)
+    return [[v - mid for v in lw], [sum(term[lo:hi + 1]) / size] * n, [math.log1p(size)] * n]
 
 
 def sigmoid(z: float) -> float:
