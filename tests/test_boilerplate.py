@@ -527,3 +527,22 @@ def test_body_end_is_cut_before_a_weak_tail_but_not_before_a_confident_sentence(
     probs_resumed = probs[:-1] + [0.9]
     stats_resumed = stats[:-1] + [prose]
     assert _trim_body_end(probs_resumed, stats_resumed, 0, 11) == 11  # the article resumes: kept
+
+
+def test_core_columns_measure_a_line_against_the_core_body_not_the_page() -> None:
+    import math
+
+    from rafahdiff.core.boilerplate_features import STAGE1_FEATURES, _core_columns
+
+    # Lines 2-4 are the core (long punctuated paragraphs); a 10-word teaser summary after them is
+    # long for this page (menus drag the mean down) but short next to the core's paragraphs.
+    words = [1, 2, 40, 50, 60, 10, 1]
+    term = [0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0]
+    cols1 = [[0.0] * len(words) for _ in STAGE1_FEATURES]
+    cols1[STAGE1_FEATURES.index("log_words")] = [math.log1p(w) for w in words]
+    cols1[STAGE1_FEATURES.index("terminal")] = term
+    rel, core_term, size = _core_columns(cols1, 2, 4, len(words))
+    assert rel[3] == pytest.approx(0.0)  # the core's median line
+    assert rel[5] == pytest.approx(math.log1p(10) - math.log1p(50)) and rel[5] < -1
+    assert core_term == [pytest.approx(2 / 3)] * len(words)
+    assert size == [pytest.approx(math.log1p(3))] * len(words)
