@@ -472,6 +472,24 @@ def test_tree_scorer_walks_each_tree_to_its_leaf() -> None:
     assert got == pytest.approx([sigmoid(0.1 + z) for z in want])
 
 
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_walked_and_compiled_trees_give_identical_probabilities(seed, monkeypatch) -> None:
+    """Short texts walk the shipped trees as data, long ones compile them: same numbers, bit
+    for bit (the same leaves are added in the same order)."""
+    from rafahdiff.core import boilerplate, read_source
+    from rafahdiff.core import boilerplate_features as bf
+
+    lines = bf.logical_lines(boilerplate._physical_lines(read_source(seed).text)[0])
+    model = boilerplate._model()
+    cols1, stats = bf.stage1(lines)
+    cols2 = bf.stage2(bf.linear(model.w1, model.b1, cols1), cols1, stats.tokens)
+    monkeypatch.setattr(bf, "COMPILE_AT", 10**9)
+    walked = list(model.stage2(cols2))
+    monkeypatch.setattr(bf, "COMPILE_AT", 0)
+    compiled = list(model.stage2(cols2))
+    assert walked == compiled and len(walked) == len(lines)
+
+
 def test_shipped_model_file_matches_the_features_and_carries_its_rules() -> None:
     import json
     from importlib import resources
