@@ -49,8 +49,9 @@ _PROSE_WORDS = 12
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
 # The headline is never a line the model is this sure is furniture (a byline, date or teaser
-# heading above the body) while a likelier one lies further up; if none does, the nearest stands. Fixed, not learned: the benchmark
-# does not score headlines, so a learned cut-off would drift up at the cost of real titles.
+# heading above the body) while a likelier one lies further up; if none does, the nearest
+# stands. Fixed, not learned: the benchmark does not score headlines, so a learned cut-off
+# would drift up at the cost of real titles.
 _HEADLINE_P = 0.05
 # A comment thread is recognised only after this many prose lines of article.
 _THREAD_PROSE = 3

@@ -564,3 +564,22 @@ def test_core_columns_measure_a_line_against_the_core_body_not_the_page() -> Non
     assert rel[5] == pytest.approx(math.log1p(10) - math.log1p(50)) and rel[5] < -1
     assert core_term == [pytest.approx(2 / 3)] * len(words)
     assert size == [pytest.approx(math.log1p(3))] * len(words)
+
+
+@pytest.mark.parametrize("furniture", ["Toggle dark mode", "Tweet on Twitter"])
+def test_headline_is_not_a_sure_furniture_line_between_it_and_the_body(furniture: str) -> None:
+    # A heading-like furniture line right above the body is not taken for the headline (and
+    # so kept as content) while the real headline sits above it.
+    title = "Flood waters recede in Sindh as relief convoys reach stranded villages"
+    body = [
+        "Relief convoys reached dozens of villages in Sindh on Tuesday after flood waters began to recede, officials said.",
+        "The provincial disaster authority said more than 40,000 people had been moved to camps since the rains began last week.",
+        "Officials warned that the risk of disease would rise as stagnant water collected near the camps.",
+        "The federal government has promised additional funds for reconstruction once the water has drained away.",
+    ]
+    text = "\n".join(["Home", "World", "Pakistan", "Sports", "Opinion", title, furniture, "Share", *body,
+                      "More from World", "Trending now", "Contact us"])
+    assert analyse(SourceText("x", "x", text)).title == title
+    cats = dict(line_categories(text))
+    assert cats[furniture] != {None}
+    assert all(cats[line] == {None} for line in body)
