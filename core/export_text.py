@@ -60,7 +60,7 @@ Run = tuple[str, str]  # (text, Rich style string; "" for none)
 def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str, color: bool) -> list[Run] | str:
     """One side of a row: its units' text with the pair's changed words marked, as styled runs
     for colour, else as a plain string."""
-    parts: list[tuple[str, str]] = []
+    parts: list[Run] = []
     if idx:
         pair = al.pairs[row.pair] if row.pair is not None else None
         spans = changed_spans(pair, side, doc.text) if pair is not None else []
@@ -76,7 +76,12 @@ def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: R
         if row.kind == "moved" and pair is not None:
             partner = pair.b if side == "a" else pair.a
             parts.append((f"  (moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})", "blue italic"))
-    return parts if color else "".join(p for p, _ in parts)
+    return _cell(parts, color)
+
+
+def _cell(runs: list[Run], color: bool) -> list[Run] | str:
+    """A cell as styled runs (colour) or as its plain text."""
+    return runs if color else "".join(t for t, _ in runs)
 
 
 def _column_widths(width: int, two_sided: bool) -> tuple[int, int]:
@@ -241,11 +246,8 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
                 runs += [(" " * (wa - width_a) + "  ", ""), mark_b]
             out.append(_ansi(runs) if color else "".join(t for t, _ in runs).rstrip())
 
-    head_a: list[Run] | str = [(f"A {display_line(al.a.source)}", "bold")]
-    head_b: list[Run] | str | None = [(f"B {display_line(al.b.source)}", "bold")] if al.b is not None else None
-    if not color:
-        head_a = head_a[0][0]
-        head_b = head_b[0][0] if head_b is not None else None
+    head_a = _cell([(f"A {display_line(al.a.source)}", "bold")], color)
+    head_b = _cell([(f"B {display_line(al.b.source)}", "bold")], color) if al.b is not None else None
     emit((" ", ""), head_a, (" ", "") if two else None, head_b)
     for row in build_rows(al):
         state = row_state(al, row)
