@@ -20,6 +20,7 @@ from _common import PAN, Case, Passage, median, passages, plain_document, plagde
 from rafahdiff.core.model import Document, Pair
 
 from rafahdiff.core.align import align
+from rafahdiff.core.normalise import tokens_with_spans
 from rafahdiff.core.score import DEFAULT_THRESHOLD
 
 
@@ -32,21 +33,50 @@ SUMMARY_MIN_PAIRS = 3
 LONE_MIN_SCORE = 0.4
 #: ...is kept only if it spans at least this many characters on one side.
 LONE_MIN_CHARS = 300
+#: A pair's passage reaches its unit's edge when at most this many words beyond its shared run
+#: (a word or two replaced at a reworded sentence's edge, not a glued heading).
+EDGE_SLACK = 3
+
+
+def _shared_run(words: list[tuple[str, int, int]], other: set[str], lo: int, hi: int) -> tuple[int, int] | None:
+    """Character extent of the densest run of `words` found in the other side of the pair (each
+    shared word +1, each other word -1: the maximum-sum run), widened to the unit edge (`lo`,
+    `hi`) when at most EDGE_SLACK words lie beyond it. None when no word is shared."""
+    best, run, cur, start = 0, None, 0, 0
+    for n, (k, _, _) in enumerate(words):
+        if cur <= 0:
+            cur, start = 0, n
+        cur += 1 if k in other else -1
+        if cur > best:
+            best, run = cur, (start, n)
+    if run is None:
+        return None
+    s, e = run
+    return (lo if s <= EDGE_SLACK else words[s][1], hi if len(words) - 1 - e <= EDGE_SLACK else words[e][2])
 
 
 def _spans(a: Document, b: Document, pairs: tuple[Pair, ...]) -> list[tuple[int, int, int, int, float]]:
-    """(a0, a1, b0, b1, score) per pair, from the first to the last shared word when there is one
-    (as in _common.passages), sorted by A."""
+    """(a0, a1, b0, b1, score) per pair, sorted by A: the reused part of the pair's units.
+
+    That is the span of its equal words (as in _common.passages: a heading or caption glued to
+    the passage's first sentence, with no sentence break between, is left out), united with the
+    densest run of words shared with the other side in any order (`_shared_run`): reworded text
+    shuffles and replaces words, so the in-order equal words alone miss its edges."""
     out = []
     for p in pairs:
+        a_lo, a_hi = min(a.units[i].start for i in p.a), max(a.units[i].end for i in p.a)
+        b_lo, b_hi = min(b.units[j].start for j in p.b), max(b.units[j].end for j in p.b)
+        wa = [t for i in p.a for t in tokens_with_spans(a.text, a.units[i].start, a.units[i].end)]
+        wb = [t for j in p.b for t in tokens_with_spans(b.text, b.units[j].start, b.units[j].end)]
+        ra = _shared_run(wa, {k for k, _, _ in wb}, a_lo, a_hi)
+        rb = _shared_run(wb, {k for k, _, _ in wa}, b_lo, b_hi)
+        if ra is None or rb is None:
+            ra, rb = (a_lo, a_hi), (b_lo, b_hi)
         eq = [op for op in p.ops if op.tag == "equal"]
         if eq:
-            out.append((eq[0].a_start, max(op.a_end for op in eq), min(op.b_start for op in eq), max(op.b_end for op in eq), p.score))
-        else:
-            out.append((
-                min(a.units[i].start for i in p.a), max(a.units[i].end for i in p.a),
-                min(b.units[j].start for j in p.b), max(b.units[j].end for j in p.b), p.score,
-            ))
+            ra = (min(ra[0], eq[0].a_start), max(ra[1], max(op.a_end for op in eq)))
+            rb = (min(rb[0], min(op.b_start for op in eq)), max(rb[1], max(op.b_end for op in eq)))
+        out.append((ra[0], ra[1], rb[0], rb[1], p.score))
     return sorted(out)
 
 
