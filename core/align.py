@@ -6,7 +6,10 @@ confident anchors, so a repeated sentence pairs with the occurrence that fits it
 `_fill_gaps` (units left over between two in-order pairs are compared with each other, the
 near-linear pass around the anchors that finds reworded sentences the index missed) → `_extend`
 (splits and merges: grow a pair by adjacent units, unpaired or weakly paired elsewhere, while the
-score rises) → `order.heaviest_chain` (pairs off the common order are `moved`).
+score rises) → `containment.containment_pairs` (a unit left over whose words lie almost wholly
+inside one left-over unit of the other side: a sentence quoted whole in a longer one) →
+`context.context_pairs` (weak neighbours of confident runs) → `order.heaviest_chain` (pairs off
+the common order are `moved`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .candidates import MIN_DICE, candidates
+from .containment import containment_pairs
 from .context import context_pairs
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .gc_pause import gc_paused
@@ -305,6 +309,7 @@ def _align(a: Document, b: Document, threshold: float, features: PairFeatures | 
 
     chosen = _fill_gaps(_select(cands, bar, tie), pf, bar)
     groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
+    groups += containment_pairs(groups, pf)  # short units quoted whole in long ones (core.containment)
     groups += context_pairs(groups, pf, bar)  # weak neighbours of confident runs (core.context)
     groups.sort(key=lambda g: g[0][0])
     # Two equally heavy orders (two paragraphs swapped): keep the longer text in place, so the

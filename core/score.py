@@ -13,6 +13,10 @@ Below the threshold no pair is reported: the unit counts as added/omitted — wi
 neighbourhood evidence (`core.context`): the sentence right before or after a confident in-order
 pair (score >= threshold + CONTEXT_RELIEF), next to its partner's neighbour on the other side,
 pairs down to threshold - CONTEXT_RELIEF (relation `related`): reused text comes in runs.
+A second exception, containment (`core.containment`): a unit left unpaired whose words lie almost
+wholly (CONTAIN_SHARE of their weight, CONTAIN_MIN_WORDS distinct content words) inside one
+unpaired unit of the other side pairs with it whatever the score: a sentence quoted whole inside
+a longer one (the Dice overlap is low only because the longer one says more).
 
 The score is 0.75 × weighted Dice overlap of word stems (each word weighed by `idf`, so shared
 names and numbers dominate and story words shared by every sentence barely count) + 0.25 × the
@@ -42,6 +46,11 @@ OVERLAP_SHARE = 0.75
 CONTEXT_RELIEF = 0.08
 #: ...provided the two share at least this weighted Dice overlap of words.
 CONTEXT_MIN_DICE = 0.2
+#: Containment pairs (`core.containment`): a unit with at least this share of its weight inside
+#: one unit of the other side...
+CONTAIN_SHARE = 0.8
+#: ...sharing at least this many distinct content words (not stopwords) with it.
+CONTAIN_MIN_WORDS = 6
 
 
 def shared_weight(fa: UnitFeatures, fb: UnitFeatures, weights: list[float]) -> float:

@@ -1,0 +1,125 @@
+"""Containment evidence: a sentence quoted whole inside a longer one of the other document.
+
+The score is a Dice overlap, so it reads a short sentence copied into a long one (the long one
+adds a clause, a list, a date) as weak: most of the long one's words are unmatched. Yet when
+nearly all of the short unit's words (`score.CONTAIN_SHARE` of its weight), and several of them
+(`score.CONTAIN_MIN_WORDS` distinct content words), lie inside one unit of the other side, the
+short unit is told there. Only units left unpaired by the earlier stages are considered; the
+long unit may take several adjacent short ones (a list pasted as one line, or one long sentence
+told as a few short ones) as one pair. Candidates come from an inverted index of the free units'
+heaviest stems, so the pass is linear in the free units.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import chain
+
+from .features import PairFeatures, UnitFeatures, merged
+from .score import CONTAIN_MIN_WORDS, CONTAIN_SHARE, score_units
+
+Group = tuple[tuple[int, ...], tuple[int, ...], float]
+
+#: Each short unit looks up its containers through this many of its heaviest content stems...
+PROBES = 2
+#: ...skipping a stem found in more free units than this (a common word finds no one sentence).
+PROBE_CAP = 64
+#: Most units taken by one container (as `align.MAX_PARTS`).
+MAX_PARTS = 4
+
+
+def _contained(
+    small: dict[int, UnitFeatures], big: dict[int, UnitFeatures], free_small: set[int], free_big: set[int],
+    weights: list[float], stop: list[bool],
+) -> dict[int, list[tuple[float, int]]]:
+    """container → [(share, short unit)] for every free short unit held by a free container."""
+    probes_of: dict[int, list[int]] = {}
+    weigh = weights.__getitem__
+    for x in free_small:
+        bag = small[x].bag
+        if len(bag) < CONTAIN_MIN_WORDS:
+            continue
+        content = [t for t in bag if not stop[t]]
+        if len(content) >= CONTAIN_MIN_WORDS:
+            content.sort()
+            content.sort(key=weigh)  # stable: the heaviest last, ties by id
+            probes_of[x] = content[-PROBES:]
+    wanted = {t for ts in probes_of.values() for t in ts}
+    postings: dict[int, list[int]] = defaultdict(list)
+    for y in free_big:
+        for t in big[y].bag & wanted:
+            postings[t].append(y)
+    out: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for x, probes in probes_of.items():
+        fx = small[x]
+        seen: set[int] = set()
+        best: tuple[float, int] | None = None
+        for t in probes:
+            ys = postings.get(t, ())
+            if len(ys) > PROBE_CAP:
+                continue
+            for y in ys:
+                if y in seen:
+                    continue
+                seen.add(y)
+                fy = big[y]
+                if fy.weight < fx.weight:  # x must be the shorter side
+                    continue
+                shared = fx.bag & fy.bag
+                share = sum(map(weigh, shared)) / fx.weight
+                if share < CONTAIN_SHARE or (best is not None and (share, -y) <= (best[0], -best[1])):
+                    continue
+                if sum(1 for s in shared if not stop[s]) >= CONTAIN_MIN_WORDS:
+                    best = (share, y)
+        if best is not None:
+            out[best[1]].append((best[0], x))
+    return out
+
+
+def containment_pairs(groups: list[Group], pf: PairFeatures) -> list[Group]:
+    """Extra pairs of a free unit with the free adjacent units of the other side that it contains
+    (each at least CONTAIN_SHARE of its weight, sharing CONTAIN_MIN_WORDS content words); each
+    scored as the merged pair is. A container holding more takes its heaviest run of up to
+    MAX_PARTS adjacent ones."""
+    w = pf.weights
+    free_a = set(pf.a).difference(chain.from_iterable(g[0] for g in groups))
+    free_b = set(pf.b).difference(chain.from_iterable(g[1] for g in groups))
+    if not free_a or not free_b:
+        return []
+    out: list[Group] = []
+    # Both directions are found before any is taken, then taken surest first (a unit is used
+    # once), so B-vs-A mirrors A-vs-B.
+    held = {
+        "a": _contained(pf.a, pf.b, free_a, free_b, w, pf.stop),
+        "b": _contained(pf.b, pf.a, free_b, free_a, w, pf.stop),
+    }
+    todo = sorted(
+        ((-max(h[y])[0], y, min(x for _, x in h[y]), side) for side, h in held.items() for y in h)
+    )
+    ranks: dict[str, dict[int, int]] = {}
+    for _, y, _, side in todo:
+        small, big = (pf.a, pf.b) if side == "a" else (pf.b, pf.a)
+        fs, fbig = (free_a, free_b) if side == "a" else (free_b, free_a)
+        if y not in fbig:
+            continue
+        if side not in ranks:
+            ranks[side] = {x: k for k, x in enumerate(sorted(small))}
+        rank = ranks[side]
+        xs = sorted((x for _, x in held[side][y] if x in fs), key=rank.__getitem__)
+        # Runs of units adjacent on their side; the heaviest window of up to MAX_PARTS.
+        runs: list[list[int]] = []
+        for x in xs:
+            if runs and rank[x] == rank[runs[-1][-1]] + 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        windows = [r[k:k + MAX_PARTS] for r in runs for k in range(max(1, len(r) - MAX_PARTS + 1))]
+        if not windows:
+            continue
+        run = max(windows, key=lambda r: (sum(small[x].weight for x in r), -rank[r[0]]))
+        m = merged([small[x] for x in run], w)
+        s = score_units(m, big[y], w) if side == "a" else score_units(big[y], m, w)
+        fs.difference_update(run)
+        fbig.discard(y)
+        out.append(((*run,), (y,), s) if side == "a" else ((y,), (*run,), s))
+    return out
