@@ -33,6 +33,9 @@ SUMMARY_MIN_PAIRS = 3
 LONE_MIN_SCORE = 0.4
 #: ...is kept only if it spans at least this many characters on one side.
 LONE_MIN_CHARS = 300
+#: A passage whose pairs themselves cover fewer characters than this on each side is dropped: a
+#: few short weak look-alikes scattered a few hundred characters apart, not a reused passage.
+MIN_MASS = 100
 #: A pair's passage reaches its unit's edge when at most this many words beyond its shared run
 #: (a word or two replaced at a reworded sentence's edge, not a glued heading).
 EDGE_SLACK = 3
@@ -82,7 +85,8 @@ def _spans(a: Document, b: Document, pairs: tuple[Pair, ...]) -> list[tuple[int,
 
 def pan_passages(a: Document, b: Document, pairs: tuple[Pair, ...], gap: int = 400, min_chars: int = 200) -> list[Passage]:
     """Pairs → passages: merge detections close in both documents (or, for a summary, close in A
-    and in order in B within SUMMARY_RATIO × the A extent); drop short ones and weak lone pairs.
+    and in order in B within SUMMARY_RATIO × the A extent); drop short ones, weak lone pairs and
+    scatters of short pairs (MIN_MASS).
     A summary merge that too few pairs support is undone: its parts are judged without it."""
     return _passages(_spans(a, b, pairs), gap, min_chars, summaries=True)
 
@@ -113,6 +117,8 @@ def _passages(spans: list[tuple[int, int, int, int, float]], gap: int, min_chars
         if size < min_chars:
             continue
         if n == 1 and best < LONE_MIN_SCORE and size < LONE_MIN_CHARS:
+            continue
+        if max(sum(p[1] - p[0] for p in parts), sum(p[3] - p[2] for p in parts)) < MIN_MASS:
             continue
         keep.append(Passage(a0, a1, b0, b1))
     return keep

@@ -55,3 +55,13 @@ def test_shared_run_needs_more_than_edge_slack_to_cut():
     far = [(k, n * 10, n * 10 + 5) for n, k in enumerate("p q r s x y a b c d e".split())]
     assert bench_pan._shared_run(far, other, 0, 110) == (60, 110)
     assert bench_pan._shared_run(words, set(), 0, 80) is None
+
+
+def test_a_scatter_of_short_weak_pairs_is_no_passage():
+    # Two pairs of a few words each, 300 characters apart on both sides: the merged extent is long
+    # enough, but the pairs cover too little of it (MIN_MASS).
+    spans = [(1000, 1015, 5000, 5015, 0.45), (1300, 1320, 5300, 5322, 0.4)]
+    assert bench_pan._passages(spans, 400, 200, summaries=True) == []
+    # The same extent covered by real pairs is a passage.
+    dense = [(1000, 1150, 5000, 5150, 0.45), (1170, 1320, 5170, 5322, 0.4)]
+    assert len(bench_pan._passages(dense, 400, 200, summaries=True)) == 1
