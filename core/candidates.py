@@ -15,11 +15,13 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import compress, filterfalse, islice
+from itertools import accumulate, chain, compress, filterfalse, islice
 from operator import eq
 
+from . import forked_helper
 from .features import PairFeatures
 from .score import OVERLAP_SHARE, score_pairs
 
@@ -92,27 +94,26 @@ def _small_pairs(pf: PairFeatures, postings: dict[int, list[int]], floor: float)
     return pairs
 
 
-def _large_pairs(
-    pf: PairFeatures, postings: dict[int, list[int]], done_a: set[int], done_b: set[int]
-) -> list[tuple[int, int]]:
-    """The PER_UNIT units of B sharing most of each A unit's rarest stems, and vice versa.
+def _row_pairs(
+    pf: PairFeatures, postings: dict[int, list[int]], rows: list[int], done_b: set[int]
+) -> tuple[list[tuple[int, int]], dict[int, list[tuple[int, int]]]]:
+    """For each A unit of `rows` in turn: its best units of B, and (in `by_b`, per B unit in
+    order of first hit) the (count, A unit) of each unit of B it hit more than once.
 
     A unit's hits are its probed stems' postings laid end to end; a unit of B counts as often
     as it occurs there. Most occur once, so only the repeated ones are counted (found in C by
     sorting the hits and comparing neighbours): ranking is by count, then by first occurrence.
-    Returns the pairs in the order found (a pair may come twice): one A unit's, then one B
-    unit's, together.
+    Rows split into consecutive runs give, run after run, the same pairs and `by_b` lists.
     """
     key = pf.weights.__getitem__
     probeable = postings.__contains__
     get_posting = postings.__getitem__
+    feats = pf.a
     by_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pairs: list[tuple[int, int]] = []
     add = pairs.append
-    for i, fa in pf.a.items():
-        if i in done_a:
-            continue
-        probe = list(filter(probeable, fa.bag))
+    for i in rows:
+        probe = list(filter(probeable, feats[i].bag))
         if len(probe) > PROBES:
             probe = sorted(probe, key=key, reverse=True)[:PROBES]
         hits: list[int] = []
@@ -141,6 +142,12 @@ def _large_pairs(
         for j, c in extra.items():
             if j not in done_b:
                 by_b[j].append((c, i))
+    return pairs, by_b
+
+
+def _b_side(by_b: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The PER_UNIT A units hitting each B unit most often (ties: the later A unit first)."""
+    pairs: list[tuple[int, int]] = []
     for j, lst in by_b.items():
         if len(lst) > PER_UNIT:
             lst = sorted(lst, reverse=True)[:PER_UNIT]
@@ -149,30 +156,126 @@ def _large_pairs(
 
 
 def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
-    """(score, i, j) for candidate pairs scoring at least `floor`, exact matches included."""
-    out, done_a, done_b = _exact(pf)
+    """(score, i, j) for candidate pairs scoring at least `floor`, exact matches included.
+
+    At book length, with a forked helper running (`forked_helper.session`), the helper finds
+    and scores the pairs of the second half of A's units while this process does the first.
+    """
     small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
-    # Small inputs: only the very frequent stems (in over a tenth of B's units) go unprobed; their
-    # weight still counts in the upper bound, so no pair that could reach the floor is lost.
+    helper = None if small else forked_helper.helper_for(pf=pf)
+    if helper is not None and not helper.submit(_far_half, floor):
+        helper = None
+    out, done_a, done_b = _exact(pf)
+    exact = {(i, j) for _, i, j in out}
+    postings = _postings(pf, small)
+    if small:
+        pairs = _small_pairs(pf, postings, floor)
+        kept = _scored(pf, pairs, exact, floor)
+    else:
+        found, kept = _large_scored(pf, postings, done_a, done_b, exact, floor, helper)
+        pairs = set(found)
+    # Listed in the order of the set of pairs, as they always were.
+    out += [(kept[p], p[0], p[1]) for p in filter(kept.__contains__, pairs)]
+    return out
+
+
+def _postings(pf: PairFeatures, small: bool) -> dict[int, list[int]]:
+    """B's units per stem, for the stems that are probed: stopwords never are, nor stems in
+    more units than the cap. Small inputs: only the very frequent stems (in over a tenth of B's
+    units) go unprobed; their weight still counts in the upper bound, so no pair that could
+    reach the floor is lost."""
     cap = max(SMALL_CAP, len(pf.b) // 10) if small else POSTING_CAP
     postings: dict[int, list[int]] = defaultdict(list)
     for j, f in pf.b.items():
         for t in f.bag:
             postings[t].append(j)
     stop = pf.stop
-    # Only what is probed: stopwords never are.
-    postings = {t: js for t, js in postings.items() if len(js) <= cap and not stop[t]}
-    if small:
-        pairs = _small_pairs(pf, postings, floor)
-        found: Iterable[tuple[int, int]] = pairs
-    else:
-        found = _large_pairs(pf, postings, done_a, done_b)
-        pairs = set(found)
+    return {t: js for t, js in postings.items() if len(js) <= cap and not stop[t]}
+
+
+def _large_scored(
+    pf: PairFeatures, postings: dict[int, list[int]], done_a: set[int], done_b: set[int],
+    exact: set[tuple[int, int]], floor: float, helper: forked_helper.Helper | None,
+) -> tuple[list[tuple[int, int]], dict[tuple[int, int], float]]:
+    """The PER_UNIT units of B sharing most of each A unit's rarest stems, and vice versa, in
+    the order found (a pair may come twice: one A unit's, then one B unit's, together), and the
+    `_scored` of those pairs. With a `helper`, the rows of A from `_cut` on are the helper's:
+    its answer is merged so both are exactly the one-process ones."""
+    rows = [i for i in pf.a if i not in done_a]
+    if helper is None or len(rows) < 2:
+        pairs, by_b = _row_pairs(pf, postings, rows, done_b)
+        found = pairs + _b_side(by_b)
+        return found, _scored(pf, found, exact, floor)
+    cut = _cut(rows)
+    pairs, by_b = _row_pairs(pf, postings, rows[:cut], done_b)
+    kept = _scored(pf, pairs, exact, floor)
+    ok, answer = helper.result()
+    half = _unpack_half(answer) if ok and answer[0] == rows[cut] else None
+    if half is not None:
+        far, far_by_b, far_kept = half
+    else:  # the helper failed: its half here
+        far, far_by_b = _row_pairs(pf, postings, rows[cut:], done_b)
+        far_kept = _scored(pf, far, exact, floor)
+    # Runs of rows in order: the far half's lists continue the near half's, and B units first
+    # hit there come after the others, as in one pass.
+    for j, lst in far_by_b.items():
+        by_b[j] += lst
+    seen = set(pairs)
+    seen.update(far)
+    pairs += far
+    kept.update(far_kept)
+    side = _b_side(by_b)
+    kept.update(_scored(pf, [p for p in side if p not in seen], exact, floor))
+    return pairs + side, kept
+
+
+def _cut(rows: list[int]) -> int:
+    """Where the helper's half of the rows starts (at least one row each side)."""
+    return max(1, len(rows) // 2) if len(rows) > 1 else len(rows)
+
+
+def _far_half(context: dict, floor: float) -> tuple[int, array, array, array, array, array, array]:
+    """In the helper: the pairs, `by_b` lists and kept scores of the rows from `_cut` on, as
+    flat arrays (a list of tuples pickles ten times slower), led by the first row's index."""
+    pf: PairFeatures = context["pf"]
+    out, done_a, done_b = _exact(pf)
     exact = {(i, j) for _, i, j in out}
-    kept = _scored(pf, found, exact, floor)
-    # Listed in the order of the set of pairs, as they always were.
-    out += [(kept[p], p[0], p[1]) for p in filter(kept.__contains__, pairs)]
-    return out
+    rows = [i for i in pf.a if i not in done_a]
+    if len(rows) < 2:
+        raise ValueError("nothing to split")
+    cut = _cut(rows)
+    pairs, by_b = _row_pairs(pf, _postings(pf, False), rows[cut:], done_b)
+    kept = _scored(pf, pairs, exact, floor)
+    return (
+        rows[cut],
+        array("q", chain.from_iterable(pairs)),
+        array("q", by_b),
+        array("q", accumulate(map(len, by_b.values()))),
+        array("q", chain.from_iterable(chain.from_iterable(by_b.values()))),
+        array("q", chain.from_iterable(kept)),
+        array("d", kept.values()),
+    )
+
+
+def _unpack_half(
+    answer: tuple[int, array, array, array, array, array, array],
+) -> tuple[list[tuple[int, int]], dict[int, list[tuple[int, int]]], dict[tuple[int, int], float]] | None:
+    """`_far_half`'s arrays back as the pairs, `by_b` lists and kept scores they were."""
+    if len(answer) != 7:
+        return None
+    _, flat, b_units, b_ends, b_hits, kept_pairs, kept_scores = answer
+    it = iter(flat.tolist())
+    pairs = list(zip(it, it))
+    hits = iter(b_hits.tolist())
+    hit_pairs = list(zip(hits, hits))
+    by_b: dict[int, list[tuple[int, int]]] = {}
+    start = 0
+    for j, end in zip(b_units.tolist(), b_ends.tolist()):
+        by_b[j] = hit_pairs[start:end]
+        start = end
+    it = iter(kept_pairs.tolist())
+    kept = dict(zip(zip(it, it), kept_scores.tolist()))
+    return pairs, by_b, kept
 
 
 def _scored(

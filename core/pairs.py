@@ -8,8 +8,12 @@ word), re-read from the text only for the few units with hyphenated names or phr
 
 from __future__ import annotations
 
+from array import array
+from itertools import chain
+
+from . import forked_helper
 from .features import PairFeatures, UnitFeatures
-from .model import Document, Pair
+from .model import Document, Pair, WordOp
 from .normalise import offsets_from_lengths, unit_tokens
 from .score import relation_for
 from .wordiff import ops_from_lengths, ops_from_tokens
@@ -51,25 +55,98 @@ def build_pairs(
 
     A pair is `identical` when both sides have the same word keys (or, without words, the same
     bare text); its score is then 1.0, otherwise the match score rounded, at most 0.99.
+    At book length, with a forked helper running (`forked_helper.session`), the helper makes the
+    word diffs of the second half of the groups while this process makes the first half's.
     """
     in_order = set(in_order)
-    ua, ub = a.units, b.units
-    fa_all, fb_all = pf.a, pf.b
+    helper = forked_helper.helper_for(pf=pf, a=a, b=b) if len(groups) >= SPLIT_GROUPS else None
+    cut = len(groups) // 2
+    if helper is not None and helper.submit(_far_diffs, *_pack_groups(groups[cut:])):
+        diffs = _diffs(a, b, pf, groups[:cut])
+        ok, answer = helper.result()
+        far = _unpack_diffs(answer, len(groups) - cut) if ok else None
+        diffs += far if far is not None else _diffs(a, b, pf, groups[cut:])
+    else:
+        diffs = _diffs(a, b, pf, groups)
     pairs = []
-    for k, (ga, gb, s) in enumerate(groups):
-        if len(ga) == 1 and len(gb) == 1 and fa_all[ga[0]].plain and fb_all[gb[0]].plain:
-            fa, fb = fa_all[ga[0]], fb_all[gb[0]]  # the common case: no lists built
-            identical = fa.kids == fb.kids and (bool(fa.kids) or _bare(a, ga) == _bare(b, gb))
-            ops = ops_from_lengths(fa.kids, fa.lengths, ua[ga[0]].start, fb.kids, fb.lengths, ub[gb[0]].start)
-        else:
-            plain = all(fa_all[x].plain for x in ga) and all(fb_all[y].plain for y in gb)
-            ak, as_, ae = _side_tokens(a, ga, fa_all, plain, pf.key_names)
-            bk, bs, be = _side_tokens(b, gb, fb_all, plain, pf.key_names)
-            identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
-            ops = ops_from_tokens(ak, as_, ae, ua[ga[0]].start, bk, bs, be, ub[gb[0]].start)
+    for k, ((ga, gb, s), (identical, ops)) in enumerate(zip(groups, diffs)):
         score = 1.0 if identical else min(round(s, 4), 0.99)
         pairs.append(Pair(
             a=ga, b=gb, score=score, relation=relation_for(score, identical),  # type: ignore[arg-type]
             moved=k not in in_order, ops=ops,
         ))
     return tuple(pairs)
+
+
+#: Split the word diffs with a running helper from this many groups on.
+SPLIT_GROUPS = 2000
+
+
+def _diffs(a: Document, b: Document, pf: PairFeatures, groups: list[Group]) -> list[tuple[bool, tuple[WordOp, ...]]]:
+    """(identical, word ops) of each group."""
+    ua, ub = a.units, b.units
+    fa_all, fb_all = pf.a, pf.b
+    out = []
+    add = out.append
+    for ga, gb, _ in groups:
+        if len(ga) == 1 and len(gb) == 1 and fa_all[ga[0]].plain and fb_all[gb[0]].plain:
+            fa, fb = fa_all[ga[0]], fb_all[gb[0]]  # the common case: no lists built
+            identical = fa.kids == fb.kids and (bool(fa.kids) or _bare(a, ga) == _bare(b, gb))
+            add((identical, ops_from_lengths(fa.kids, fa.lengths, ua[ga[0]].start, fb.kids, fb.lengths, ub[gb[0]].start)))
+        else:
+            plain = all(fa_all[x].plain for x in ga) and all(fb_all[y].plain for y in gb)
+            ak, as_, ae = _side_tokens(a, ga, fa_all, plain, pf.key_names)
+            bk, bs, be = _side_tokens(b, gb, fb_all, plain, pf.key_names)
+            identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
+            add((identical, ops_from_tokens(ak, as_, ae, ua[ga[0]].start, bk, bs, be, ub[gb[0]].start)))
+    return out
+
+
+_TAGS = ("equal", "replace", "insert", "delete")
+_TAG_CODE = {t: k for k, t in enumerate(_TAGS)}
+
+
+def _pack_groups(groups: list[Group]) -> tuple[array, array]:
+    """The groups' units as flat arrays for the trip to the helper: (len A, len B) per group,
+    then the units (the score is not needed there)."""
+    sizes = array("q", chain.from_iterable((len(ga), len(gb)) for ga, gb, _ in groups))
+    units = array("q", chain.from_iterable(ga + gb for ga, gb, _ in groups))
+    return sizes, units
+
+
+def _far_diffs(context: dict, sizes: array, units: array) -> tuple[bytes, array, bytes, array]:
+    """In the helper: `_diffs` of the packed groups, flattened: identical flags, ops per group,
+    op tags (codes) and op offsets (four per op)."""
+    flat = units.tolist()
+    groups: list[Group] = []
+    pos = 0
+    it = iter(sizes.tolist())
+    for na, nb in zip(it, it):
+        groups.append((tuple(flat[pos:pos + na]), tuple(flat[pos + na:pos + na + nb]), 0.0))
+        pos += na + nb
+    diffs = _diffs(context["a"], context["b"], context["pf"], groups)
+    ops = [op for _, group_ops in diffs for op in group_ops]
+    return (
+        bytes(identical for identical, _ in diffs),
+        array("q", [len(group_ops) for _, group_ops in diffs]),
+        bytes([_TAG_CODE[op[0]] for op in ops]),
+        array("q", chain.from_iterable(op[1:] for op in ops)),
+    )
+
+
+def _unpack_diffs(answer: tuple[bytes, array, bytes, array], n: int) -> list[tuple[bool, tuple[WordOp, ...]]] | None:
+    """`_far_diffs`'s answer back as the (identical, ops) it was made from; None if it does not
+    hold `n` groups."""
+    flags, counts, tags, offsets = answer
+    if len(flags) != n or len(counts) != n or 4 * len(tags) != len(offsets):
+        return None
+    new = tuple.__new__
+    names = _TAGS
+    it = iter(offsets.tolist())
+    ops = [new(WordOp, (names[t], s1, e1, s2, e2)) for t, s1, e1, s2, e2 in zip(tags, it, it, it, it)]
+    out = []
+    pos = 0
+    for identical, c in zip(flags, counts.tolist()):
+        out.append((identical == 1, tuple(ops[pos:pos + c])))
+        pos += c
+    return out

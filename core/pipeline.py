@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from . import forked_helper
 from .align import align
 from .features import PackedWords, PairFeatures, doc_words, pair_features, packed_words
 from .gc_pause import gc_paused
@@ -187,7 +188,13 @@ def _compare(a: SourceText, b: SourceText | None, threshold: float, parallel: bo
         doc_a, doc_b, pf = analyse(a), None, None
     else:
         doc_a, doc_b, pf = _prepare(a, b, parallel, words=True)
-    pairs = align(doc_a, doc_b, threshold, features=pf) if doc_b is not None else ()
+    if doc_b is None:
+        pairs: tuple = ()
+    elif pf is None:
+        pairs = align(doc_a, doc_b, threshold)
+    else:  # B was read in a second process: the text is big, so a helper may take half the loops
+        with forked_helper.session(len(pf.a) + len(pf.b), pf=pf, a=doc_a, b=doc_b):
+            pairs = align(doc_a, doc_b, threshold, features=pf)
     if doc_b is not None:
         doc_a = _refined(doc_a, {i for p in pairs for i in p.a})
         doc_b = _refined(doc_b, {j for p in pairs for j in p.b})

@@ -1,0 +1,196 @@
+"""A forked copy of this process that takes half of the engine's big loops at book length.
+
+After B has been read in the second process (`pipeline._prepare`), the rest of a comparison ran
+on one core: candidate generation and scoring (`candidates`) and the pairs' word diffs
+(`pairs.build_pairs`) are the two longest stretches, and both are loops over independent units.
+A fork made right there shares every feature and document with this process (copy-on-write, a
+few milliseconds for a 300 MB process), so a job needs only a few numbers to start and sends
+back flat arrays; the caller does the other half meanwhile and merges, so the result is exactly
+the one-process result.
+
+Only where a fork is safe: no other thread alive (the app calls `compare` from a worker thread;
+forking then can copy a lock another thread holds), no address-space cap, a second core. Any
+failure of the helper (it died, a job raised, the pipe broke) makes the caller do that half
+itself; any failure of the caller kills the helper at once (`session` always kills and reaps).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+#: Fork a helper only when the two texts have at least this many content units together: below
+#: it the loops take less than the fork and the messages cost (news articles never pay).
+MIN_UNITS = 8000
+
+_HEADER = struct.Struct("<Q")
+
+
+class Helper:
+    """The forked process and its two pipes. `context` is what the jobs work on (the child's
+    copy of it is the parent's, as it was at the fork)."""
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.context = context
+        self.pid = 0
+        self._to_child = self._from_child = -1
+        self._busy = False
+        self.broken = False
+
+    def start(self) -> bool:
+        req_r, req_w = os.pipe()
+        resp_r, resp_w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (req_r, req_w, resp_r, resp_w):
+                os.close(fd)
+            return False
+        if pid == 0:  # the helper: serve jobs until the caller closes the pipe, then vanish
+            code = 0
+            try:
+                os.close(req_w)
+                os.close(resp_r)
+                _serve(self.context, req_r, resp_w)
+            except BaseException:  # noqa: BLE001 - nothing may escape into the caller's code
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(req_r)
+        os.close(resp_w)
+        self.pid, self._to_child, self._from_child = pid, req_w, resp_r
+        return True
+
+    def submit(self, job: Callable[..., Any], *args: Any) -> bool:
+        """Start `job(context, *args)` in the helper; False if it cannot (then do it here)."""
+        if self.broken or self._busy:
+            return False
+        try:
+            _send(self._to_child, pickle.dumps((job, args), protocol=pickle.HIGHEST_PROTOCOL))
+        except (OSError, pickle.PicklingError, AttributeError, TypeError):
+            self.broken = True
+            return False
+        self._busy = True
+        return True
+
+    def result(self) -> tuple[bool, Any]:
+        """(True, the job's return value), or (False, None) if the helper failed: the caller
+        then does the job itself."""
+        self._busy = False
+        try:
+            data = _recv(self._from_child)
+            ok, value = pickle.loads(data) if data is not None else (False, None)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            ok, value = False, None
+        if not ok:
+            self.broken = True
+        return ok, value
+
+    def stop(self) -> None:
+        """Kill and reap the helper now (it holds nothing the caller needs)."""
+        for fd in (self._to_child, self._from_child):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self._to_child = self._from_child = -1
+        if self.pid:
+            try:
+                os.kill(self.pid, 9)
+            except OSError:
+                pass
+            try:
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = 0
+        self.broken = True
+
+
+def _send(fd: int, data: bytes) -> None:
+    view = memoryview(_HEADER.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _read_exact(fd: int, n: int) -> bytes | None:
+    chunks = []
+    while n:
+        chunk = os.read(fd, min(n, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def _recv(fd: int) -> bytes | None:
+    head = _read_exact(fd, _HEADER.size)
+    if head is None:
+        return None
+    return _read_exact(fd, _HEADER.unpack(head)[0])
+
+
+def _serve(context: dict[str, Any], req: int, resp: int) -> None:
+    while True:
+        data = _recv(req)
+        if data is None:
+            return
+        try:
+            job, args = pickle.loads(data)
+            answer = (True, job(context, *args))
+        except Exception:  # noqa: BLE001 - reported as a failure; the caller does the job
+            answer = (False, None)
+        _send(resp, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_current: Helper | None = None
+
+
+def helper_for(**objects: Any) -> Helper | None:
+    """The running helper if its context holds exactly these objects (the same features and
+    documents the caller works on), else None."""
+    h = _current
+    if h is None or h.broken:
+        return None
+    for name, obj in objects.items():
+        if h.context.get(name) is not obj:
+            return None
+    return h
+
+
+def can_fork() -> bool:
+    """fork exists, no other thread is alive, a second core, no address-space cap."""
+    if not hasattr(os, "fork") or threading.active_count() != 1 or (os.cpu_count() or 1) < 2:
+        return False
+    try:
+        import resource
+    except ImportError:
+        return False
+    return resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY
+
+
+@contextmanager
+def session(units: int, **context: Any) -> Iterator[Helper | None]:
+    """A helper forked now over `context` for the block (None if too small or unsafe); killed
+    and reaped when the block ends, however it ends."""
+    global _current
+    if units < MIN_UNITS or _current is not None or not can_fork():
+        yield None
+        return
+    helper = Helper(context)
+    if not helper.start():
+        yield None
+        return
+    _current = helper
+    try:
+        yield helper
+    finally:
+        _current = None
+        helper.stop()

@@ -1,0 +1,229 @@
+"""The forked helper (core.forked_helper) takes half of candidates and of the word diffs at book
+length: the Alignment must be exactly the one-process one, whatever happens to the helper."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from rafahdiff.core import SourceText, read_source
+from rafahdiff.core import candidates, forked_helper, pairs, pipeline
+from rafahdiff.core.align import FLOOR_FACTOR, HEADING_RELIEF
+from rafahdiff.core.features import build_features
+from rafahdiff.core.pipeline import analyse, compare
+from rafahdiff.core.score import DEFAULT_THRESHOLD
+
+SEEDS = ("000", "001", "002", "003", "004")
+
+
+def _texts() -> list[tuple[SourceText, SourceText]]:
+    """Seeds glued into longer texts (reordered, so there are moves, splits and repeats)."""
+    text = {s: read_source(s).text for s in SEEDS}
+    a1 = "\n\n".join(text[s] for s in SEEDS)
+    b1 = "\n\n".join(text[s] for s in ("004", "002", "003", "001", "000"))
+    b1 = b1.replace(", who ", ". He ", 3).replace(" and ", ". And ", 6)  # split sentences
+    a2 = text["001"] + "\n\n" + text["003"]
+    b2 = text["002"] + "\n\n" + text["004"] + "\n\n" + text["002"]
+    return [(SourceText("a", "a", a1), SourceText("b", "b", b1)), (SourceText("a", "a", a2), SourceText("b", "b", b2))]
+
+
+@pytest.fixture
+def forced(monkeypatch):
+    """The helper used on seed-sized texts: the large-input candidate path, any size forks,
+    any number of groups splits. Records each job the helper was given and how it ended."""
+    monkeypatch.setattr(candidates, "SMALL", 0)
+    monkeypatch.setattr(forked_helper, "MIN_UNITS", 0)
+    monkeypatch.setattr(pairs, "SPLIT_GROUPS", 1)
+    log: list[tuple[str, object]] = []
+    started: list[int] = []
+    submit, result, start = forked_helper.Helper.submit, forked_helper.Helper.result, forked_helper.Helper.start
+
+    def spy_start(self):
+        ok = start(self)
+        if ok:
+            started.append(self.pid)
+        return ok
+
+    def spy_submit(self, job, *args):
+        ok = submit(self, job, *args)
+        log.append((job.__name__, "sent" if ok else "refused"))
+        return ok
+
+    def spy_result(self):
+        ok, value = result(self)
+        log.append(("result", ok))
+        return ok, value
+
+    monkeypatch.setattr(forked_helper.Helper, "start", spy_start)
+    monkeypatch.setattr(forked_helper.Helper, "submit", spy_submit)
+    monkeypatch.setattr(forked_helper.Helper, "result", spy_result)
+    return log, started
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True  # reaped: no zombie left
+    return False
+
+
+@pytest.mark.parametrize("case", [0, 1])
+def test_helper_halves_equal_one_process(forced, case):
+    log, started = forced
+    a, b = _texts()[case]
+    seq = compare(a, b, parallel=False)
+    assert not started
+    par = compare(a, b, parallel=True)
+    assert started and all(_gone(pid) for pid in started)
+    assert log == [("_far_half", "sent"), ("result", True), ("_far_diffs", "sent"), ("result", True)]
+    assert par == seq
+    assert any(p.moved for p in seq.pairs)
+    assert case or any(len(p.a) + len(p.b) > 2 for p in seq.pairs)  # splits/merges diffed there too
+
+
+def _in_helper_only(fn, parent: int, action):
+    def wrapped(*args, **kwargs):
+        if os.getpid() != parent:
+            action()
+        return fn(*args, **kwargs)
+
+    return wrapped
+
+
+def test_a_job_failing_in_the_helper_is_done_here(forced, monkeypatch):
+    log, started = forced
+
+    def fail():
+        raise RuntimeError("broken in the helper")
+
+    monkeypatch.setattr(candidates, "_row_pairs", _in_helper_only(candidates._row_pairs, os.getpid(), fail))
+    a, b = _texts()[0]
+    par = compare(a, b, parallel=True)
+    assert log == [("_far_half", "sent"), ("result", False)]  # then no more jobs for it
+    assert par == compare(a, b, parallel=False)
+    assert all(_gone(pid) for pid in started)
+
+
+def test_a_helper_that_dies_is_replaced_here(forced, monkeypatch):
+    log, started = forced
+    monkeypatch.setattr(pairs, "_diffs", _in_helper_only(pairs._diffs, os.getpid(), lambda: os._exit(3)))
+    a, b = _texts()[0]
+    par = compare(a, b, parallel=True)
+    assert log == [("_far_half", "sent"), ("result", True), ("_far_diffs", "sent"), ("result", False)]
+    assert par == compare(a, b, parallel=False)
+    assert all(_gone(pid) for pid in started)
+
+
+def test_a_failure_here_kills_the_helper(forced, monkeypatch):
+    """Out of memory (or Ctrl-C) here while the helper works: the error comes up and the
+    helper is killed and reaped, not left running or as a zombie."""
+    _, started = forced
+    parent = os.getpid()
+    diffs = pairs._diffs
+
+    def fail_here(*args, **kwargs):
+        if os.getpid() == parent:
+            raise MemoryError
+        return diffs(*args, **kwargs)
+
+    monkeypatch.setattr(pairs, "_diffs", fail_here)
+    a, b = _texts()[0]
+    with pytest.raises(MemoryError):
+        compare(a, b, parallel=True)
+    assert started and all(_gone(pid) for pid in started)
+    assert forked_helper._current is None
+
+
+def test_no_helper_with_threads_alive(forced, monkeypatch):
+    """The app calls compare from a worker thread: forking then could copy a held lock."""
+    log, started = forced
+    monkeypatch.setattr(forked_helper.threading, "active_count", lambda: 2)
+    a, b = _texts()[1]
+    assert compare(a, b, parallel=True) == compare(a, b, parallel=False)
+    assert not started and not log
+
+
+def test_no_helper_under_a_memory_cap(forced, monkeypatch):
+    import resource
+
+    log, started = forced
+    monkeypatch.setattr(resource, "getrlimit", lambda what: (2**32, resource.RLIM_INFINITY))
+    assert not forked_helper.can_fork()
+    a, b = _texts()[1]
+    assert compare(a, b, parallel=True) == compare(a, b, parallel=False)
+    assert not started and not log
+
+
+def test_no_helper_without_fork(forced, monkeypatch):
+    log, started = forced
+    monkeypatch.setattr(forked_helper.os, "fork", lambda: (_ for _ in ()).throw(OSError("no fork")))
+    monkeypatch.setattr(pipeline, "_pool_context", lambda: __import__("multiprocessing").get_context("spawn"))
+    a, b = _texts()[1]
+    assert compare(a, b, parallel=True) == compare(a, b, parallel=False)
+    assert not started and not log
+
+
+def test_news_articles_never_fork(monkeypatch):
+    started = []
+    monkeypatch.setattr(forked_helper.Helper, "start", lambda self: started.append(1) or False)
+    a, b = read_source("001"), read_source("002")
+    compare(a, b)
+    compare(a, b, parallel=True)  # B in a second process, but far too small for a helper
+    assert not started
+
+
+def test_packed_halves_round_trip():
+    """What the helper sends back unpacks to exactly what this process would compute."""
+    for a, b in _texts():
+        da, db = analyse(a), analyse(b)
+        pf = build_features(da, db)
+        floor = min(DEFAULT_THRESHOLD * FLOOR_FACTOR, DEFAULT_THRESHOLD - HEADING_RELIEF)
+        out, done_a, done_b = candidates._exact(pf)
+        rows = [i for i in pf.a if i not in done_a]
+        far, far_by_b = candidates._row_pairs(pf, candidates._postings(pf, False), rows[candidates._cut(rows):], done_b)
+        kept = candidates._scored(pf, far, {(i, j) for _, i, j in out}, floor)
+        answer = candidates._far_half({"pf": pf}, floor)
+        assert answer[0] == rows[candidates._cut(rows)]
+        unpacked = candidates._unpack_half(answer)
+        assert unpacked == (far, dict(far_by_b), kept) and list(unpacked[1]) == list(far_by_b)
+
+        al = compare(a, b, parallel=False)
+        groups = [(p.a, p.b, p.score) for p in al.pairs]
+        packed = pairs._far_diffs({"a": da, "b": db, "pf": pf}, *pairs._pack_groups(groups))
+        assert pairs._unpack_diffs(packed, len(groups)) == pairs._diffs(da, db, pf, groups)
+        assert pairs._unpack_diffs(packed, len(groups) + 1) is None
+
+
+class _InProcess:
+    """A helper that runs its job here when asked for the result (no fork): the merge alone."""
+
+    def __init__(self, context):
+        self.context, self.job = context, None
+
+    def submit(self, job, *args):
+        self.job = (job, args)
+        return True
+
+    def result(self):
+        job, args = self.job
+        return True, job(self.context, *args)
+
+
+@pytest.mark.parametrize("case", [0, 1])
+def test_merged_halves_are_the_one_pass_lists(case):
+    """The candidate pairs in the order found (it decides the order of the candidates list)
+    and their scores: the far half merged after the near one gives the one-pass lists."""
+    a, b = _texts()[case]
+    pf = build_features(analyse(a), analyse(b))
+    floor = min(DEFAULT_THRESHOLD * FLOOR_FACTOR, DEFAULT_THRESHOLD - HEADING_RELIEF)
+    out, done_a, done_b = candidates._exact(pf)
+    exact = {(i, j) for _, i, j in out}
+    postings = candidates._postings(pf, False)
+    helper = _InProcess({"pf": pf})
+    assert helper.submit(candidates._far_half, floor)
+    split = candidates._large_scored(pf, postings, done_a, done_b, exact, floor, helper)
+    one = candidates._large_scored(pf, postings, done_a, done_b, exact, floor, None)
+    assert split[0] == one[0] and split[1] == one[1]
+    assert len(split[0]) > len(set(split[0]))  # pairs found from both sides: the merge matters
