@@ -5,9 +5,11 @@ sentences just before (i-1, j-1) or just after (i+1, j+1) are likely to tell the
 even in words too different to clear the threshold alone (a paraphrase's first or last sentence,
 a translated sentence, two outlets restating a fact). The classic alignment remedy: neighbours of
 a confident pair on the common order pair at a lower bar (`score.CONTEXT_RELIEF` below the
-threshold), walking outward while the run continues. Only direct neighbours are compared, so the
-pass is linear in the number of pairs; sentences that merely share story names still need their
-own overlap (`score.CONTEXT_MIN_DICE`) and stay apart unless they sit next to a confident run.
+threshold), walking outward while the run continues. A moved block is a run too: a pair off the
+common order vouches for its neighbours when the pair next to it on both sides is also a pair.
+Only direct neighbours are compared, so the pass is linear in the number of pairs; sentences
+that merely share story names still need their own overlap (`score.CONTEXT_MIN_DICE`) and stay
+apart unless they sit next to a confident run.
 """
 
 from __future__ import annotations
@@ -57,7 +59,18 @@ def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int
     last_a = len(order_a) - 1
     last_b = len(order_b) - 1
     firsts = [g[0][0] for g in groups]
-    for k in sorted(chain, key=firsts.__getitem__):
+    # Pairs off the common order (a moved paragraph) vouch too, when they sit in a run of their
+    # own: the pair right before or after them on both sides is also a pair. A lone moved pair
+    # does not (it may be a look-alike far from its context).
+    starts = {(rank_a[g[0][0]], rank_b[g[1][0]]) for g in groups}
+    ends = {(rank_a[g[0][-1]], rank_b[g[1][-1]]) for g in groups}
+    runs = [
+        k for k, (ga, gb, _) in enumerate(groups)
+        if k not in chain and (
+            (rank_a[ga[0]] - 1, rank_b[gb[0]] - 1) in ends or (rank_a[ga[-1]] + 1, rank_b[gb[-1]] + 1) in starts
+        )
+    ]
+    for k in sorted(chain, key=firsts.__getitem__) + sorted(runs, key=firsts.__getitem__):
         ga, gb, s = groups[k]
         # Most pairs sit inside a run: both neighbours taken, nothing to walk.
         ka, kb = rank_a[ga[0]] - 1, rank_b[gb[0]] - 1

@@ -11,8 +11,9 @@ score >= threshold   (DEFAULT_THRESHOLD, 0.33) a real share of the rare words (n
                      worth a look, not proof of reuse.
 Below the threshold no pair is reported: the unit counts as added/omitted — with one exception,
 neighbourhood evidence (`core.context`): the sentence right before or after a confident in-order
-pair (score >= threshold + CONTEXT_RELIEF), next to its partner's neighbour on the other side,
-pairs down to threshold - CONTEXT_RELIEF (relation `related`): reused text comes in runs.
+pair (score >= threshold + CONTEXT_RELIEF; or such a pair in a moved run of pairs), next to its
+partner's neighbour on the other side, pairs down to threshold - CONTEXT_RELIEF (relation
+`related`): reused text comes in runs.
 A second exception, containment (`core.containment`): a unit left unpaired whose words lie almost
 wholly (CONTAIN_SHARE of their weight, CONTAIN_MIN_WORDS distinct content words) inside one
 unpaired unit of the other side pairs with it whatever the score: a sentence quoted whole inside
