@@ -39,7 +39,7 @@ class Helper:
         self.context = context
         self.pid = 0
         self._to_child = self._from_child = -1
-        self._busy = False
+        self.pending: str | None = None  # the name of the job sent and not yet answered
         self.broken = False
 
     def start(self) -> bool:
@@ -68,20 +68,20 @@ class Helper:
 
     def submit(self, job: Callable[..., Any], *args: Any) -> bool:
         """Start `job(context, *args)` in the helper; False if it cannot (then do it here)."""
-        if self.broken or self._busy:
+        if self.broken or self.pending is not None:
             return False
         try:
             _send(self._to_child, pickle.dumps((job, args), protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, pickle.PicklingError, AttributeError, TypeError):
             self.broken = True
             return False
-        self._busy = True
+        self.pending = job.__name__
         return True
 
     def result(self) -> tuple[bool, Any]:
         """(True, the job's return value), or (False, None) if the helper failed: the caller
         then does the job itself."""
-        self._busy = False
+        self.pending = None
         try:
             data = _recv(self._from_child)
             ok, value = pickle.loads(data) if data is not None else (False, None)

@@ -9,7 +9,7 @@ word), re-read from the text only for the few units with hyphenated names or phr
 from __future__ import annotations
 
 from array import array
-from itertools import chain
+from itertools import accumulate, chain, repeat
 
 from . import forked_helper
 from .features import PairFeatures, UnitFeatures
@@ -60,14 +60,7 @@ def build_pairs(
     """
     in_order = set(in_order)
     helper = forked_helper.helper_for(pf=pf, a=a, b=b) if len(groups) >= SPLIT_GROUPS else None
-    cut = len(groups) // 2
-    if helper is not None and helper.submit(_far_diffs, *_pack_groups(groups[cut:])):
-        diffs = _diffs(a, b, pf, groups[:cut])
-        ok, answer = helper.result()
-        far = _unpack_diffs(answer, len(groups) - cut) if ok else None
-        diffs += far if far is not None else _diffs(a, b, pf, groups[cut:])
-    else:
-        diffs = _diffs(a, b, pf, groups)
+    diffs = _diffs(a, b, pf, groups) if helper is None else _shared_diffs(a, b, pf, groups, helper)
     pairs = []
     for k, ((ga, gb, s), (identical, ops)) in enumerate(zip(groups, diffs)):
         score = 1.0 if identical else min(round(s, 4), 0.99)
@@ -80,6 +73,83 @@ def build_pairs(
 
 #: Split the word diffs with a running helper from this many groups on.
 SPLIT_GROUPS = 2000
+#: The helper diffs ahead the candidate pairs scoring at least this that are each other's best.
+LIKELY = 0.3
+
+
+def diff_likely_pairs(helper: forked_helper.Helper, cands: list[tuple[float, int, int]]) -> None:
+    """Let the helper diff the pairs most likely to be chosen (`_likely`) while this process
+    chooses them: most pairs of a long text are one unit a side and each other's best candidate,
+    and the helper has nothing else to do until the pairs are known."""
+    if len(cands) >= SPLIT_GROUPS:
+        helper.submit(_likely_diffs, array("d", [c[0] for c in cands]), array("q", chain.from_iterable(c[1:] for c in cands)))
+
+
+def _likely(scores: array, units: array) -> list[tuple[int, int]]:
+    """Candidate pairs scoring at least LIKELY whose units are each other's best candidate."""
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    it = iter(units.tolist())
+    for s, i, j in zip(scores.tolist(), it, it):
+        if s > best_a.get(i, (-1.0, 0))[0]:
+            best_a[i] = (s, j)
+        if s > best_b.get(j, (-1.0, 0))[0]:
+            best_b[j] = (s, i)
+    return [(i, j) for i, (s, j) in sorted(best_a.items()) if s >= LIKELY and best_b[j][1] == i]
+
+
+def _likely_diffs(context: dict, scores: array, units: array) -> tuple[array, tuple[bytes, array, bytes, array]]:
+    """In the helper: the likely pairs (flat) and `_far_diffs` of them as one-unit groups."""
+    likely = _likely(scores, units)
+    diffs = _diffs(context["a"], context["b"], context["pf"], [((i,), (j,), 0.0) for i, j in likely])
+    return array("q", chain.from_iterable(likely)), _pack_diffs(diffs)
+
+
+def _shared_diffs(
+    a: Document, b: Document, pf: PairFeatures, groups: list[Group], helper: forked_helper.Helper
+) -> list[tuple[bool, tuple[WordOp, ...]]]:
+    """`_diffs` of the groups with the helper: the ones it diffed ahead are taken from it, the
+    rest split in two halves, the second made there while this process makes the first."""
+    out: list[tuple[bool, tuple[WordOp, ...]] | None] | None = None
+    if helper.pending == _likely_diffs.__name__:
+        ok, answer = helper.result()
+        if ok:
+            out = _unpack_likely(answer, groups)
+    if out is None:
+        out = [None] * len(groups)
+    rest = [k for k, d in enumerate(out) if d is None]
+    cut = len(rest) // 2
+    todo = [groups[k] for k in rest]
+    if cut and helper.submit(_far_diffs, *_pack_groups(todo[cut:])):
+        mine = _diffs(a, b, pf, todo[:cut])
+        ok, answer = helper.result()
+        far = _unpack_diffs(answer, len(todo) - cut) if ok else None
+        mine += far if far is not None else _diffs(a, b, pf, todo[cut:])
+    else:
+        mine = _diffs(a, b, pf, todo)
+    for k, d in zip(rest, mine):
+        out[k] = d
+    return out  # type: ignore[return-value]
+
+
+def _unpack_likely(
+    answer: tuple[array, tuple[bytes, array, bytes, array]], groups: list[Group]
+) -> list[tuple[bool, tuple[WordOp, ...]] | None] | None:
+    """Per group, its diff from `_likely_diffs`'s answer if it is one of the likely pairs, else
+    None; None for an answer that does not add up."""
+    flat, (flags, counts, tags, offsets) = answer
+    it = iter(flat.tolist())
+    where = {p: k for k, p in enumerate(zip(it, it))}
+    if not (len(where) == len(flags) == len(counts)) or 4 * len(tags) != len(offsets):
+        return None
+    starts = list(accumulate(counts.tolist(), initial=0))
+    ops = _ops(tags, offsets)
+    out: list[tuple[bool, tuple[WordOp, ...]] | None] = []
+    add = out.append
+    for ga, gb, _ in groups:
+        k = where.get((ga[0], gb[0])) if len(ga) == 1 and len(gb) == 1 else None
+        add(None if k is None else (flags[k] == 1, tuple(ops[starts[k]:starts[k + 1]])))
+    return out
 
 
 def _diffs(a: Document, b: Document, pf: PairFeatures, groups: list[Group]) -> list[tuple[bool, tuple[WordOp, ...]]]:
@@ -124,7 +194,10 @@ def _far_diffs(context: dict, sizes: array, units: array) -> tuple[bytes, array,
     for na, nb in zip(it, it):
         groups.append((tuple(flat[pos:pos + na]), tuple(flat[pos + na:pos + na + nb]), 0.0))
         pos += na + nb
-    diffs = _diffs(context["a"], context["b"], context["pf"], groups)
+    return _pack_diffs(_diffs(context["a"], context["b"], context["pf"], groups))
+
+
+def _pack_diffs(diffs: list[tuple[bool, tuple[WordOp, ...]]]) -> tuple[bytes, array, bytes, array]:
     ops = [op for _, group_ops in diffs for op in group_ops]
     return (
         bytes(identical for identical, _ in diffs),
@@ -134,16 +207,19 @@ def _far_diffs(context: dict, sizes: array, units: array) -> tuple[bytes, array,
     )
 
 
+def _ops(tags: bytes, offsets: array) -> list[WordOp]:
+    """WordOps from tag codes and four offsets each, built without a Python-level loop."""
+    it = iter(offsets.tolist())
+    return list(map(tuple.__new__, repeat(WordOp), zip(map(_TAGS.__getitem__, tags), it, it, it, it)))
+
+
 def _unpack_diffs(answer: tuple[bytes, array, bytes, array], n: int) -> list[tuple[bool, tuple[WordOp, ...]]] | None:
     """`_far_diffs`'s answer back as the (identical, ops) it was made from; None if it does not
     hold `n` groups."""
     flags, counts, tags, offsets = answer
     if len(flags) != n or len(counts) != n or 4 * len(tags) != len(offsets):
         return None
-    new = tuple.__new__
-    names = _TAGS
-    it = iter(offsets.tolist())
-    ops = [new(WordOp, (names[t], s1, e1, s2, e2)) for t, s1, e1, s2, e2 in zip(tags, it, it, it, it)]
+    ops = _ops(tags, offsets)
     out = []
     pos = 0
     for identical, c in zip(flags, counts.tolist()):

@@ -77,7 +77,10 @@ def test_helper_halves_equal_one_process(forced, case):
     assert not started
     par = compare(a, b, parallel=True)
     assert started and all(_gone(pid) for pid in started)
-    assert log == [("_far_half", "sent"), ("result", True), ("_far_diffs", "sent"), ("result", True)]
+    assert log == [
+        ("_far_half", "sent"), ("result", True), ("_likely_diffs", "sent"), ("result", True),
+        ("_far_diffs", "sent"), ("result", True),
+    ]
     assert par == seq
     assert any(p.moved for p in seq.pairs)
     assert case or any(len(p.a) + len(p.b) > 2 for p in seq.pairs)  # splits/merges diffed there too
@@ -106,12 +109,27 @@ def test_a_job_failing_in_the_helper_is_done_here(forced, monkeypatch):
     assert all(_gone(pid) for pid in started)
 
 
-def test_a_helper_that_dies_is_replaced_here(forced, monkeypatch):
+@pytest.mark.parametrize("call", [1, 2])
+def test_a_helper_that_dies_is_replaced_here(forced, monkeypatch, call):
+    """It dies diffing the likely pairs ahead (call 1) or its half of the rest (call 2)."""
     log, started = forced
-    monkeypatch.setattr(pairs, "_diffs", _in_helper_only(pairs._diffs, os.getpid(), lambda: os._exit(3)))
+    parent, calls, diffs = os.getpid(), [], pairs._diffs
+
+    def dying(*args, **kwargs):
+        if os.getpid() != parent:
+            calls.append(1)
+            if len(calls) == call:
+                os._exit(3)
+        return diffs(*args, **kwargs)
+
+    monkeypatch.setattr(pairs, "_diffs", dying)
     a, b = _texts()[0]
     par = compare(a, b, parallel=True)
-    assert log == [("_far_half", "sent"), ("result", True), ("_far_diffs", "sent"), ("result", False)]
+    assert log[:3] == [("_far_half", "sent"), ("result", True), ("_likely_diffs", "sent")]
+    if call == 1:
+        assert log[3:] == [("result", False), ("_far_diffs", "refused")]
+    else:
+        assert log[3:] == [("result", True), ("_far_diffs", "sent"), ("result", False)]
     assert par == compare(a, b, parallel=False)
     assert all(_gone(pid) for pid in started)
 
@@ -227,3 +245,28 @@ def test_merged_halves_are_the_one_pass_lists(case):
     one = candidates._large_scored(pf, postings, done_a, done_b, exact, floor, None)
     assert split[0] == one[0] and split[1] == one[1]
     assert len(split[0]) > len(set(split[0]))  # pairs found from both sides: the merge matters
+
+
+def test_likely_pairs_diffed_ahead_are_the_ones_made_here():
+    """The pairs diffed ahead are each other's best candidates; what comes back for the groups
+    that are such pairs equals their diffs made here, and only those groups are taken."""
+    a, b = _texts()[0]
+    da, db = analyse(a), analyse(b)
+    pf = build_features(da, db)
+    cands = candidates.candidates(pf, 0.23)
+    from array import array
+
+    scores = array("d", [c[0] for c in cands])
+    units = array("q", [x for c in cands for x in c[1:]])
+    likely = pairs._likely(scores, units)
+    best = {}
+    for s, i, j in cands:
+        best[i] = max(best.get(i, -1.0), s)
+    assert likely and all(best[i] >= pairs.LIKELY for i, _ in likely)
+    al = compare(a, b, parallel=False)
+    groups = [(p.a, p.b, p.score) for p in al.pairs]
+    ahead = pairs._unpack_likely(pairs._likely_diffs({"a": da, "b": db, "pf": pf}, scores, units), groups)
+    taken = [k for k, d in enumerate(ahead) if d is not None]
+    assert len(ahead) == len(groups) and taken
+    assert {(groups[k][0], groups[k][1]) for k in taken} == {((i,), (j,)) for i, j in likely} & {g[:2] for g in groups}
+    assert [ahead[k] for k in taken] == pairs._diffs(da, db, pf, [groups[k] for k in taken])
