@@ -35,15 +35,22 @@ def _contained(
     """container → [(share, short unit)] for every free short unit held by a free container."""
     probes_of: dict[int, list[int]] = {}
     weigh = weights.__getitem__
+    is_stop = stop.__getitem__
     for x in free_small:
         bag = small[x].bag
         if len(bag) < CONTAIN_MIN_WORDS:
             continue
-        content = [t for t in bag if not stop[t]]
-        if len(content) >= CONTAIN_MIN_WORDS:
-            content.sort()
-            content.sort(key=weigh)  # stable: the heaviest last, ties by id
-            probes_of[x] = content[-PROBES:]
+        if len(bag) - sum(map(is_stop, bag)) < CONTAIN_MIN_WORDS:
+            continue
+        ranked = sorted(bag)
+        ranked.sort(key=weigh)  # stable: the heaviest last, ties by id
+        probes = []
+        for t in reversed(ranked):
+            if not stop[t]:
+                probes.append(t)
+                if len(probes) == PROBES:
+                    break
+        probes_of[x] = probes
     wanted = {t for ts in probes_of.values() for t in ts}
     postings: dict[int, list[int]] = defaultdict(list)
     for y in free_big:

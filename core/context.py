@@ -62,14 +62,21 @@ def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int
     # Pairs off the common order (a moved paragraph) vouch too, when they sit in a run of their
     # own: the pair right before or after them on both sides is also a pair. A lone moved pair
     # does not (it may be a look-alike far from its context).
-    starts = {(rank_a[g[0][0]], rank_b[g[1][0]]) for g in groups}
-    ends = {(rank_a[g[0][-1]], rank_b[g[1][-1]]) for g in groups}
-    runs = [
-        k for k, (ga, gb, _) in enumerate(groups)
-        if k not in chain and (
-            (rank_a[ga[0]] - 1, rank_b[gb[0]] - 1) in ends or (rank_a[ga[-1]] + 1, rank_b[gb[-1]] + 1) in starts
-        )
-    ]
+    moved = [k for k in range(len(groups)) if k not in chain]
+    runs = []
+    if moved:
+        group_of_a = {i: k for k, g in enumerate(groups) for i in g[0]}
+        for k in moved:
+            ga, gb, _ = groups[k]
+            ka, kb = rank_a[ga[0]] - 1, rank_b[gb[0]] - 1
+            h = group_of_a.get(order_a[ka]) if ka >= 0 and kb >= 0 else None
+            if h is not None and groups[h][0][-1] == order_a[ka] and groups[h][1][-1] == order_b[kb]:
+                runs.append(k)
+                continue
+            ka, kb = rank_a[ga[-1]] + 1, rank_b[gb[-1]] + 1
+            h = group_of_a.get(order_a[ka]) if ka < len(order_a) and kb < len(order_b) else None
+            if h is not None and groups[h][0][0] == order_a[ka] and groups[h][1][0] == order_b[kb]:
+                runs.append(k)
     for k in sorted(chain, key=firsts.__getitem__) + sorted(runs, key=firsts.__getitem__):
         ga, gb, s = groups[k]
         # Most pairs sit inside a run: both neighbours taken, nothing to walk.
