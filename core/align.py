@@ -6,7 +6,9 @@ confident anchors, so a repeated sentence pairs with the occurrence that fits it
 `_fill_gaps` (units left over between two in-order pairs are compared with each other, the
 near-linear pass around the anchors that finds reworded sentences the index missed) → `_extend`
 (splits and merges: grow a pair by adjacent units, unpaired or weakly paired elsewhere, while the
-score rises) → `containment.containment_pairs` (a unit left over whose words lie almost wholly
+score rises) → `_grow_weak` (the same growth from a candidate too weak to pair alone, kept if
+the grown pair clears the threshold: one long unit told as several reworded sentences) →
+`containment.containment_pairs` (a unit left over whose words lie almost wholly
 inside one left-over unit of the other side: a sentence quoted whole in a longer one) →
 `context.context_pairs` (weak neighbours of confident runs) → `order.heaviest_chain` (pairs off
 the common order are `moved`).
@@ -17,6 +19,7 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import chain as concat
 
 from .candidates import MIN_DICE, candidates
 from .containment import containment_pairs
@@ -280,6 +283,67 @@ def _extend(
     return groups
 
 
+def _grow_weak(
+    cands: list[tuple[float, int, int]], pf: PairFeatures, bar: Callable[[int, int], float],
+    used_a: set[int], used_b: set[int],
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Splits and merges whose parts are each too weak to pair alone: a candidate below the bar
+    between two unpaired units grows by free adjacent units as `_extend` grows a pair (each added
+    unit mostly contained in the other side, the score rising by MIN_GAIN a step) and is kept if
+    the grown pair clears the bar. One long unit (a paragraph whose sentence breaks were lost)
+    against the several sentences of the other side that tell it. `used_a`/`used_b`: units
+    already paired (the units paired here are added)."""
+    w = pf.weights
+    seeds = sorted(
+        ((s, i, j) for s, i, j in cands if i not in used_a and j not in used_b and s < bar(i, j)),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    if not seeds:
+        return []
+    order_a = sorted(pf.a)
+    order_b = sorted(pf.b)
+    rank_a = {x: k for k, x in enumerate(order_a)}
+    rank_b = {y: k for k, y in enumerate(order_b)}
+    out = []
+    for s, i, j in seeds:
+        if i in used_a or j in used_b:
+            continue
+        ga, gb = [i], [j]
+        fa, fb = pf.a[i], pf.b[j]
+        while len(ga) + len(gb) < MAX_PARTS + 1:
+            best = None
+            for side, group, order, rank, used, feats, other in (
+                ("a", ga, order_a, rank_a, used_a, pf.a, fb), ("b", gb, order_b, rank_b, used_b, pf.b, fa)
+            ):
+                if len(group) >= MAX_PARTS:
+                    continue
+                for k in (rank[group[0]] - 1, rank[group[-1]] + 1):
+                    if not 0 <= k < len(order) or order[k] in used or order[k] in group:
+                        continue
+                    n = order[k]
+                    fn = feats[n]
+                    if not fn.weight or shared_weight(fn, other, w) < MIN_CONTAINED * fn.weight:
+                        continue
+                    m = merged([feats[x] for x in sorted(group + [n])], w)
+                    ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
+                    if ns >= s + MIN_GAIN and (best is None or ns > best[0]):
+                        best = (ns, side, n, m)
+            if best is None:
+                break
+            s, side, n, m = best
+            if side == "a":
+                ga = sorted(ga + [n])
+                fa = m
+            else:
+                gb = sorted(gb + [n])
+                fb = m
+        if len(ga) + len(gb) > 2 and s >= bar(ga[0], gb[0]):
+            used_a.update(ga)
+            used_b.update(gb)
+            out.append((tuple(ga), tuple(gb), s))
+    return out
+
+
 def align(
     a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD, features: PairFeatures | None = None
 ) -> tuple[Pair, ...]:
@@ -309,7 +373,10 @@ def _align(a: Document, b: Document, threshold: float, features: PairFeatures | 
 
     chosen = _fill_gaps(_select(cands, bar, tie), pf, bar)
     groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
-    groups += containment_pairs(groups, pf)  # short units quoted whole in long ones (core.containment)
+    used_a = set(concat.from_iterable(g[0] for g in groups))
+    used_b = set(concat.from_iterable(g[1] for g in groups))
+    groups += _grow_weak(cands, pf, bar, used_a, used_b)  # splits and merges of weak parts
+    groups += containment_pairs(pf, used_a, used_b)  # short units quoted whole in long ones
     groups += context_pairs(groups, pf, bar)  # weak neighbours of confident runs (core.context)
     groups.sort(key=lambda g: g[0][0])
     # Two equally heavy orders (two paragraphs swapped): keep the longer text in place, so the

@@ -13,7 +13,6 @@ heaviest stems, so the pass is linear in the free units.
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import chain
 
 from .features import PairFeatures, UnitFeatures, merged
 from .score import CONTAIN_MIN_WORDS, CONTAIN_SHARE, score_units
@@ -83,14 +82,14 @@ def _contained(
     return out
 
 
-def containment_pairs(groups: list[Group], pf: PairFeatures) -> list[Group]:
-    """Extra pairs of a free unit with the free adjacent units of the other side that it contains
-    (each at least CONTAIN_SHARE of its weight, sharing CONTAIN_MIN_WORDS content words); each
-    scored as the merged pair is. A container holding more takes its heaviest run of up to
-    MAX_PARTS adjacent ones."""
+def containment_pairs(pf: PairFeatures, used_a: set[int], used_b: set[int]) -> list[Group]:
+    """Extra pairs of a unit not in `used_a`/`used_b` with the free adjacent units of the other
+    side that it contains (each at least CONTAIN_SHARE of its weight, sharing CONTAIN_MIN_WORDS
+    content words); each scored as the merged pair is. A container holding more takes its
+    heaviest run of up to MAX_PARTS adjacent ones. The units paired are added to the used sets."""
     w = pf.weights
-    free_a = set(pf.a).difference(chain.from_iterable(g[0] for g in groups))
-    free_b = set(pf.b).difference(chain.from_iterable(g[1] for g in groups))
+    free_a = set(pf.a).difference(used_a)
+    free_b = set(pf.b).difference(used_b)
     if not free_a or not free_b:
         return []
     out: list[Group] = []
@@ -128,5 +127,7 @@ def containment_pairs(groups: list[Group], pf: PairFeatures) -> list[Group]:
         s = score_units(m, big[y], w) if side == "a" else score_units(big[y], m, w)
         fs.difference_update(run)
         fbig.discard(y)
+        (used_a if side == "a" else used_b).update(run)
+        (used_b if side == "a" else used_a).add(y)
         out.append(((*run,), (y,), s) if side == "a" else ((y,), (*run,), s))
     return out
