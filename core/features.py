@@ -77,13 +77,24 @@ class _Vocab:
 
     def add_words(self, words: Sequence[str]) -> None:
         """Give ids to the new words among `words`, in their order of first use (one loop with
-        everything bound locally: a book brings tens of thousands of new words)."""
-        of_word, key_of_word, key_ids, key_id = self.of_word, self.key_of_word, self.key_ids, self.key_id
+        everything bound locally, `key_id` and `stem_id` inlined: a book brings tens of
+        thousands of new words)."""
+        of_word, key_of_word, key_ids = self.of_word, self.key_of_word, self.key_ids
+        of_key, of_stem, stems, df = self.of_key, self.of_stem, self.stems, self.df
         for w in words:
             if w in of_word:
                 continue
             k = learn(w)
-            of_word[w] = key_id(k)
+            t = of_key.get(k)
+            if t is None:
+                st = stem(k)
+                t = of_stem.get(st)
+                if t is None:
+                    t = of_stem[st] = len(stems)
+                    stems.append(st)
+                    df.append(0)
+                of_key[k] = t
+            of_word[w] = t
             key_of_word[w] = key_ids.setdefault(k, len(key_ids))
 
 
@@ -95,7 +106,7 @@ def _rows(doc: Document, vocab: _Vocab) -> Iterator[tuple[int, tuple[int, ...], 
     ids in `vocab` on the way."""
     text = doc.text
     units = doc.units
-    get = vocab.of_word.get
+    of_word = vocab.of_word.__getitem__
     add_words = vocab.add_words
     kget = vocab.key_of_word.__getitem__
     kid_get = vocab.of_key.get
@@ -107,10 +118,11 @@ def _rows(doc: Document, vocab: _Vocab) -> Iterator[tuple[int, tuple[int, ...], 
         if not words:  # "* * *", "—", an emoji line: the symbols are its only evidence
             words = ["".join(text[u.start:u.end].split())]
             plain = False
-        ids = tuple(map(get, words))
-        if None in ids:
+        try:  # most units: every word known (a scan for None costs more than the odd KeyError)
+            ids = tuple(map(of_word, words))
+        except KeyError:
             add_words(words)
-            ids = tuple(map(get, words))
+            ids = tuple(map(of_word, words))
         plain = plain and COMPLEX.isdisjoint(words)
         if plain:
             yield i, ids, True, tuple(map(kget, words)), tuple(map(len, parts))
