@@ -6,7 +6,8 @@ nearly all of the short unit's words (`score.CONTAIN_SHARE` of its weight), and 
 (`score.CONTAIN_MIN_WORDS` distinct content words), lie inside one unit of the other side, the
 short unit is told there. Only units left unpaired by the earlier stages are considered; the
 long unit may take several adjacent short ones (a list pasted as one line, or one long sentence
-told as a few short ones) as one pair. Candidates come from an inverted index of the free units'
+told as a few short ones) as one pair, and such a run needs CONTAIN_MIN_WORDS in all (each item
+at least ITEM_MIN_WORDS). Candidates come from an inverted index of the free units'
 heaviest stems, so the pass is linear in the free units.
 """
 
@@ -23,6 +24,9 @@ Group = tuple[tuple[int, ...], tuple[int, ...], float]
 PROBES = 2
 #: ...skipping a stem found in more free units than this (a common word finds no one sentence).
 PROBE_CAP = 64
+#: A short unit with fewer content words than this is never taken (with fewer than
+#: `score.CONTAIN_MIN_WORDS`, only with adjacent ones that share enough more: a list's items).
+ITEM_MIN_WORDS = 2
 #: Most units taken by one container (as `align.MAX_PARTS`).
 MAX_PARTS = 4
 
@@ -30,16 +34,15 @@ MAX_PARTS = 4
 def _contained(
     small: dict[int, UnitFeatures], big: dict[int, UnitFeatures], free_small: set[int], free_big: set[int],
     weights: list[float], stop: list[bool],
-) -> dict[int, list[tuple[float, int]]]:
-    """container → [(share, short unit)] for every free short unit held by a free container."""
+) -> dict[int, list[tuple[float, int, frozenset[int]]]]:
+    """container → [(share, short unit, content stems shared)] for every free short unit (of at
+    least ITEM_MIN_WORDS content words) held by a free container."""
     probes_of: dict[int, list[int]] = {}
     weigh = weights.__getitem__
     is_stop = stop.__getitem__
     for x in free_small:
         bag = small[x].bag
-        if len(bag) < CONTAIN_MIN_WORDS:
-            continue
-        if len(bag) - sum(map(is_stop, bag)) < CONTAIN_MIN_WORDS:
+        if len(bag) < ITEM_MIN_WORDS or len(bag) - sum(map(is_stop, bag)) < ITEM_MIN_WORDS:
             continue
         ranked = sorted(bag)
         ranked.sort(key=weigh)  # stable: the heaviest last, ties by id
@@ -55,11 +58,11 @@ def _contained(
     for y in free_big:
         for t in big[y].bag & wanted:
             postings[t].append(y)
-    out: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    out: dict[int, list[tuple[float, int, frozenset[int]]]] = defaultdict(list)
     for x, probes in probes_of.items():
         fx = small[x]
         seen: set[int] = set()
-        best: tuple[float, int] | None = None
+        best: tuple[float, int, frozenset[int]] | None = None
         for t in probes:
             ys = postings.get(t, ())
             if len(ys) > PROBE_CAP:
@@ -75,10 +78,9 @@ def _contained(
                 share = sum(map(weigh, shared)) / fx.weight
                 if share < CONTAIN_SHARE or (best is not None and (share, -y) <= (best[0], -best[1])):
                     continue
-                if sum(1 for s in shared if not stop[s]) >= CONTAIN_MIN_WORDS:
-                    best = (share, y)
+                best = (share, y, frozenset(t for t in shared if not stop[t]))
         if best is not None:
-            out[best[1]].append((best[0], x))
+            out[best[1]].append((best[0], x, best[2]))
     return out
 
 
@@ -100,7 +102,7 @@ def containment_pairs(pf: PairFeatures, used_a: set[int], used_b: set[int]) -> l
         "b": _contained(pf.b, pf.a, free_b, free_a, w, pf.stop),
     }
     todo = sorted(
-        ((-max(h[y])[0], y, min(x for _, x in h[y]), side) for side, h in held.items() for y in h)
+        ((-max(h[y])[0], y, min(x for _, x, _ in h[y]), side) for side, h in held.items() for y in h)
     )
     ranks: dict[str, dict[int, int]] = {}
     for _, y, _, side in todo:
@@ -111,7 +113,8 @@ def containment_pairs(pf: PairFeatures, used_a: set[int], used_b: set[int]) -> l
         if side not in ranks:
             ranks[side] = {x: k for k, x in enumerate(sorted(small))}
         rank = ranks[side]
-        xs = sorted((x for _, x in held[side][y] if x in fs), key=rank.__getitem__)
+        words = {x: c for _, x, c in held[side][y] if x in fs}
+        xs = sorted(words, key=rank.__getitem__)
         # Runs of units adjacent on their side; the heaviest window of up to MAX_PARTS.
         runs: list[list[int]] = []
         for x in xs:
@@ -119,7 +122,9 @@ def containment_pairs(pf: PairFeatures, used_a: set[int], used_b: set[int]) -> l
                 runs[-1].append(x)
             else:
                 runs.append([x])
+        # A run tells enough only with CONTAIN_MIN_WORDS content words shared in all.
         windows = [r[k:k + MAX_PARTS] for r in runs for k in range(max(1, len(r) - MAX_PARTS + 1))]
+        windows = [win for win in windows if len(frozenset().union(*map(words.__getitem__, win))) >= CONTAIN_MIN_WORDS]
         if not windows:
             continue
         run = max(windows, key=lambda r: (sum(small[x].weight for x in r), -rank[r[0]]))

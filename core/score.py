@@ -17,7 +17,8 @@ partner's neighbour on the other side, pairs down to threshold - CONTEXT_RELIEF 
 A second exception, containment (`core.containment`): a unit left unpaired whose words lie almost
 wholly (CONTAIN_SHARE of their weight, CONTAIN_MIN_WORDS distinct content words) inside one
 unpaired unit of the other side pairs with it whatever the score: a sentence quoted whole inside
-a longer one (the Dice overlap is low only because the longer one says more).
+a longer one (the Dice overlap is low only because the longer one says more). Adjacent short
+units inside the same one (a list's items pasted as one line) count their shared words together.
 
 The score is 0.75 × weighted Dice overlap of word stems (each word weighed by `idf`, so shared
 names and numbers dominate and story words shared by every sentence barely count) + 0.25 × the

@@ -63,3 +63,21 @@ def test_a_list_pasted_as_one_line_pairs_with_its_adjacent_lines():
     p = pair_of(pairs, "a", i)
     assert p is not None
     assert set(p.b) == {unit_with(b, line[:20]) for line in lines}
+
+
+def test_short_list_items_pasted_in_one_line_pair_together_but_not_alone():
+    items = ["Motor carrier safety inspections", "Commercial vehicle weight enforcement", "Salvage vehicle title checks"]
+    glued = (
+        "These are the services the state patrol agency provides on every highway in the region: "
+        + ", ".join(i.lower() for i in items)
+        + ", together with breath testing equipment maintenance and training for county sheriffs"
+    )
+    b_text = "\n".join([FILL_B[0], "These are the services the patrol provides:", *items, FILL_B[1]]) + "\n"
+    a, b, pairs = aligned(doc(FILL_A, glued), b_text)
+    check_structure(a, b, pairs)
+    p = pair_of(pairs, "a", unit_with(a, "state patrol"))
+    assert p is not None
+    assert {unit_with(b, i) for i in items} <= set(p.b)
+    # One item alone (four content words) is too little to pair.
+    a, b, pairs = aligned(doc(FILL_A, glued), "\n".join([FILL_B[0], items[0], FILL_B[1]]) + "\n")
+    assert pair_of(pairs, "b", unit_with(b, items[0])) is None
