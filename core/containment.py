@@ -40,9 +40,15 @@ def _contained(
     probes_of: dict[int, list[int]] = {}
     weigh = weights.__getitem__
     is_stop = stop.__getitem__
+    # A unit can only be contained if that much of its weight occurs on the free side at all:
+    # most units of two unrelated texts fail this set test and cost no sort or lookup.
+    present = frozenset().union(*(big[y].bag for y in free_big))
     for x in free_small:
-        bag = small[x].bag
+        fx = small[x]
+        bag = fx.bag
         if len(bag) < ITEM_MIN_WORDS or len(bag) - sum(map(is_stop, bag)) < ITEM_MIN_WORDS:
+            continue
+        if sum(map(weigh, bag & present)) < CONTAIN_SHARE * fx.weight:
             continue
         ranked = sorted(bag)
         ranked.sort(key=weigh)  # stable: the heaviest last, ties by id
