@@ -48,9 +48,10 @@ def _contained(
         bag = fx.bag
         if len(bag) < ITEM_MIN_WORDS or len(bag) - sum(map(is_stop, bag)) < ITEM_MIN_WORDS:
             continue
-        if sum(map(weigh, bag & present)) < CONTAIN_SHARE * fx.weight:
+        found = bag & present
+        if sum(map(weigh, found)) < CONTAIN_SHARE * fx.weight:
             continue
-        ranked = sorted(bag)
+        ranked = sorted(found)  # a probe elsewhere would find no one
         ranked.sort(key=weigh)  # stable: the heaviest last, ties by id
         probes = []
         for t in reversed(ranked):
