@@ -10,7 +10,8 @@ given to every unit of that line. Three layers, each explained in the unit's `re
    that reads like prose — captions, author bios, "See also …" lines.
 3. A small learned line model for everything else, on pages never seen: a logistic regression
    over the line's length, punctuation, capitalisation, function and furniture words, family
-   hits and the same measures of its neighbours, then a small boosted tree ensemble over those
+   hits, a learned lexicon's word log-odds (furniture vocabulary such as "subscribe" or
+   "getty" against reporting words such as "said") and the same measures of its neighbours, then a small boosted tree ensemble over those
    probabilities smoothed over the neighbourhood and the line's place against the likely body
    (parameters and the rules' probability cut-offs in boilerplate_model.json, all learned by
    benchmarks/train_boilerplate.py, evaluated in pure Python). Its verdict is explained from the
@@ -80,6 +81,7 @@ class _Model:
     b1: float
     stage2: Callable[..., Sequence[float]]
     rules: Rules
+    lexicon: dict[str, float] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +90,15 @@ def _model() -> _Model:
     s1, s2 = raw["stage1"], raw["stage2"]
     if tuple(s1["features"]) != bf.STAGE1_FEATURES or tuple(s2["features"]) != bf.STAGE2_FEATURES:
         raise RuntimeError("boilerplate_model.json does not match boilerplate_features; retrain it")
-    return _Model(s1["weights"], s1["bias"], bf.tree_scorer(s2["trees"], s2["base"]), Rules(**raw.get("rules", {})))
+    return _Model(s1["weights"], s1["bias"], bf.tree_scorer(s2["trees"], s2["base"]), Rules(**raw.get("rules", {})),
+                  s1.get("lexicon"))
 
 
 def content_probabilities(lines: list[bf.Line], model: _Model | None = None) -> tuple[Sequence[float], bf.Columns, bf.LineStats]:
     """The line model's probability that each logical line is article content (each worked
     out when first read)."""
     m = model or _model()
-    cols1, stats = bf.stage1(lines)
+    cols1, stats = bf.stage1(lines, m.lexicon)
     p1 = bf.linear(m.w1, m.b1, cols1)
     p2 = m.stage2(bf.stage2(p1, cols1, stats.tokens), lazy=True)
     return p2, cols1, stats
@@ -123,8 +126,13 @@ _F = {name: k for k, name in enumerate(bf.STAGE1_FEATURES)}
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts, one C-level scan
 
 
-def _model_reason(st: _St, cols: bf.Columns, i: int, p: float) -> str:
-    """Name the measurements that made the model call this line furniture."""
+# A line whose words average this low in the learned lexicon reads as furniture vocabulary.
+_LEX_FURNITURE = -1.0
+
+
+def _model_reason(st: _St, cols: bf.Columns, i: int, p: float, words: list[str] | None = None) -> str:
+    """Name the measurements that made the model call this line furniture (`words`: the line's
+    most furniture-like words in the lexicon, when known)."""
     bits: list[str] = []
     if st.words <= 6:
         bits.append(f"short line ({st.words} word{'s' if st.words != 1 else ''})")
@@ -141,6 +149,8 @@ def _model_reason(st: _St, cols: bf.Columns, i: int, p: float) -> str:
         bits.append("repeated in the page")
     if cols[_F["after_comments"]][i]:
         bits.append("after a comments header")
+    if cols[_F["lex_mean"]][i] <= _LEX_FURNITURE:
+        bits.append("furniture vocabulary" + (f" ({', '.join(repr(w) for w in words)})" if words else ""))
     if not cols[_F["in_body"]][i]:
         bits.append("outside the article body")
     if not bits:
@@ -176,6 +186,7 @@ def _decide(
         return out
     probs, cols, raw = measured or content_probabilities(lines)
     rules = rules or _model().rules
+    lexicon = _model().lexicon if measured is None else None
     stats = list(map(_St, raw.words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
     thr = rules.threshold
     texts = [ln.text for ln in lines]
@@ -287,7 +298,11 @@ def _decide(
                 if p >= (rules.sure_prose if st.words >= _PROSE_WORDS and near_body else rules.sure_in if near_body else rules.sure_out):
                     continue
             cat = "navigation" if short_near[i] >= 3 and st.words <= 6 else "other"
-            v.category, v.reason = cat, _model_reason(st, cols, i, p)
+            words = None
+            if lexicon and cols[_F["lex_mean"]][i] <= _LEX_FURNITURE:
+                scored = sorted((lexicon.get(w, 0.0), w) for w in dict.fromkeys(raw.tokens[i]))
+                words = [w for s, w in scored[:3] if s <= _LEX_FURNITURE]
+            v.category, v.reason = cat, _model_reason(st, cols, i, p, words)
     _keep_numbered_lists(texts, out, body_lo, body_hi)
     _keep_introduced_lists(texts, stats, pattern, out, body_lo, body_hi)
     # A name line right before a bio ("Surja" above "Surja, a dedicated blog writer…").

@@ -79,6 +79,10 @@ _COMMENT_STAMP = re.compile(
     re.IGNORECASE,
 )
 # The list markers of an enumerated or bulleted item ("1)", "2.", "•", "-", "*").
+# Chinese and Japanese write words without spaces: a line of them splits into one "word".
+# Kana and ideographs (not Hangul: Korean spaces its words) count half a word each, about a
+# word per two characters, so a paragraph of them reads as long as it is.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _ENUMERATED = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*•–·▪►✓]|\(?[a-z][.)])\s")
 
 
@@ -193,7 +197,10 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "ellipsis_end", "comment_head", "family_hit", "family_near_2", "after_end_marker",
     "furniture_words", "furniture_words_2", "hit_byline", "hit_navigation", "hit_promo", "hit_credit",
     "hit_counter", "hit_caption", "title_prefix", "opening_repeated",
+    "lex_mean", "lex_min", "lex_mean_2",
 )
+# The lexical columns come last: the trainer swaps them for out-of-fold ones.
+LEXICAL_FEATURES = 3
 
 # Stage 2 reads these and then every stage-1 column (a tree ensemble: no need to pick).
 STAGE2_OWN: tuple[str, ...] = (
@@ -210,8 +217,10 @@ STAGE2_FEATURES: tuple[str, ...] = STAGE2_OWN + tuple("s1_" + name for name in S
 Columns = list[list[float]]
 
 
-def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
+def stage1(lines: list[Line], lexicon: dict[str, float] | None = None) -> tuple[Columns, LineStats]:
     """Feature columns (one list per name in STAGE1_FEATURES) and raw stats of each line.
+
+    `lexicon`: the learned word log-odds (furniture < 0 < content) the lexical columns read.
 
     Column-wise on purpose: a list comprehension per feature runs several times faster in pure
     Python than building one row per line, and the model is a dot product either way.
@@ -329,7 +338,32 @@ def stage1(lines: list[Line]) -> tuple[Columns, LineStats]:
         cols.append([1.0 if pc is not None and pc[0] == cat else 0.0 for pc in pattern])
     cols.append([_title_prefix(hs, w) if 9 <= w <= 80 else 0.0 for hs, w in zip(hsplit, words)])
     cols.append(_opening_repeated(hsplit, words))
+    cols.extend(lexical_columns(toks, lexicon))
     return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
+
+
+def lexical_columns(tokens: list[list[str]], lexicon: dict[str, float] | None) -> Columns:
+    """Each line's mean and lowest word log-odds in the learned lexicon (0 for an unknown word)
+    and the mean over it and its two neighbours on each side.
+
+    The lexicon (benchmarks/train_boilerplate.py) keeps only words seen on several pages, so it
+    holds the vocabulary of furniture ("subscribe", "newsletter", "getty", "tickets") and of
+    reporting ("said", "according"), not one story's topic.
+    """
+    n = len(tokens)
+    if not lexicon:
+        return [[0.0] * n, [0.0] * n, [0.0] * n]
+    get = lexicon.get
+    mean, low = [], []
+    for tk in tokens:
+        if tk:
+            vals = [get(t, 0.0) for t in tk]
+            mean.append(sum(vals) / len(vals))
+            low.append(min(min(vals), 0.0))
+        else:
+            mean.append(0.0)
+            low.append(0.0)
+    return [mean, low, window_means(_prefix(mean), n, 2)]
 
 
 def comment_thread(texts: list[str], words: list[int], gap: int = 12, least: int = 3) -> list[float]:

@@ -481,7 +481,7 @@ def test_walked_and_compiled_trees_give_identical_probabilities(seed, monkeypatc
 
     lines = bf.logical_lines(boilerplate._physical_lines(read_source(seed).text)[0])
     model = boilerplate._model()
-    cols1, stats = bf.stage1(lines)
+    cols1, stats = bf.stage1(lines, model.lexicon)
     cols2 = bf.stage2(bf.linear(model.w1, model.b1, cols1), cols1, stats.tokens)
     monkeypatch.setattr(bf, "COMPILE_AT", 10**9)
     walked = list(model.stage2(cols2))
@@ -502,6 +502,41 @@ def test_shipped_model_file_matches_the_features_and_carries_its_rules() -> None
     assert {k: getattr(model.rules, k) for k in raw["rules"]} == raw["rules"]
     assert 0 < model.rules.threshold < 1 and raw["stage2"]["trees"]
     assert len(path.read_bytes()) < 300_000  # shipped with the package: keep it small
+
+
+def test_lexical_columns_average_the_words_log_odds_and_keep_the_lowest() -> None:
+    from rafahdiff.core import boilerplate_features as bf
+
+    tokens = [["subscribe", "to", "our", "newsletter"], ["officials", "said", "on", "tuesday"], [], ["zyxwv"]]
+    lexicon = {"subscribe": -2.0, "newsletter": -2.0, "said": 2.0}
+    mean, low, mean_2 = bf.lexical_columns(tokens, lexicon)
+    assert mean == [-1.0, 0.5, 0.0, 0.0]  # unknown words count as 0
+    assert low == [-2.0, 0.0, 0.0, 0.0]  # a content word never raises the lowest above 0
+    assert mean_2[0] == pytest.approx((-1.0 + 0.5 + 0.0) / 3)  # the line and its neighbours
+    assert bf.lexical_columns(tokens, None) == [[0.0] * 4] * 3  # no lexicon: neutral columns
+    cols, _ = bf.stage1([bf.Line("Subscribe to our newsletter", 0, 0)], lexicon)
+    assert [c[0] for c in cols[-bf.LEXICAL_FEATURES:]] == [-1.0, -2.0, -1.0]
+
+
+def test_shipped_lexicon_is_small_and_points_the_right_way() -> None:
+    from rafahdiff.core import boilerplate
+
+    lexicon = boilerplate._model().lexicon
+    assert lexicon and len(lexicon) < 20_000
+    # Learned, not listed: share-bar and account words lean furniture, reporting verbs content.
+    assert lexicon["subscribe"] < -1 and lexicon["newsletter"] < -1 and lexicon["said"] > 1
+
+
+def test_model_reason_names_the_furniture_words() -> None:
+    from rafahdiff.core import boilerplate as bl
+    from rafahdiff.core import boilerplate_features as bf
+
+    cols, raw = bf.stage1([bf.Line("Subscribe to our newsletter today", 0, 0)], {"subscribe": -3.0, "newsletter": -3.0})
+    st = bl._St(raw.words[0], False, raw.cap_share[0], raw.stop_share[0])
+    reason = bl._model_reason(st, cols, 0, 0.1, ["subscribe", "newsletter"])
+    assert "furniture vocabulary ('subscribe', 'newsletter')" in reason and "p=0.10" in reason
+    cols, _ = bf.stage1([bf.Line("Subscribe to our newsletter today", 0, 0)], None)
+    assert "vocabulary" not in bl._model_reason(st, cols, 0, 0.1)
 
 
 def test_pattern_unions_are_compiled_on_first_use_not_at_import() -> None:
