@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain, compress, filterfalse, islice
 from operator import eq
 
@@ -213,13 +213,15 @@ def _large_scored(
     cut = _cut(rows)
     pairs, by_b = _row_pairs(pf, postings, rows[:cut], done_b)
     kept = _scored(pf, pairs, exact, floor)
-    ok, answer = helper.result()
+    here: dict[str, tuple] = {}
+    steps = _far_here(pf, postings, rows[cut:], done_b, exact, floor, here)
+    ok, answer = helper.result_or_do(steps)
     half = _unpack_half(answer) if ok and answer[0] == rows[cut] else None
-    if half is not None:
-        far, far_by_b, far_kept = half
-    else:  # the helper failed: its half here
-        far, far_by_b = _row_pairs(pf, postings, rows[cut:], done_b)
-        far_kept = _scored(pf, far, exact, floor)
+    if half is None:  # the helper failed or was slower: its half is done here (what is left of it)
+        for _ in steps:
+            pass
+        half = here["half"]
+    far, far_by_b, far_kept = half
     # Runs of rows in order: the far half's lists continue the near half's, and B units first
     # hit there come after the others, as in one pass.
     for j, lst in far_by_b.items():
@@ -231,6 +233,38 @@ def _large_scored(
     side = _b_side(by_b)
     kept.update(_scored(pf, [p for p in side if p not in seen], exact, floor))
     return pairs + side, kept
+
+
+#: The helper's half done here (`_far_here`) is done by slices of this many rows or pairs, the
+#: helper's answer looked for between two.
+SLICE = 500
+
+
+def _far_here(
+    pf: PairFeatures, postings: dict[int, list[int]], rows: list[int], done_b: set[int],
+    exact: set[tuple[int, int]], floor: float, out: dict[str, tuple],
+) -> Iterator[None]:
+    """`_far_half`'s pairs, `by_b` and kept scores made here, a slice per step, into
+    out["half"] at the end: consecutive runs of rows give the one-pass lists, and pairs are
+    scored in the order `_scored` scores them."""
+    pairs: list[tuple[int, int]] = []
+    by_b: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for lo in range(0, len(rows), SLICE):
+        part, part_by_b = _row_pairs(pf, postings, rows[lo:lo + SLICE], done_b)
+        pairs += part
+        for j, lst in part_by_b.items():
+            by_b[j] += lst
+        yield
+    todo = dict.fromkeys(pairs)
+    for p in exact:
+        todo.pop(p, None)
+    order = list(todo)
+    kept: dict[tuple[int, int], float] = {}
+    for lo in range(0, len(order), SLICE):
+        part = order[lo:lo + SLICE]
+        kept.update((p, s) for p, s in zip(part, score_pairs(pf.a, pf.b, part, pf.weights, MIN_DICE)) if s >= floor)
+        yield
+    out["half"] = (pairs, by_b, kept)
 
 
 def _cut(rows: list[int]) -> int:

@@ -12,15 +12,19 @@ Only where a fork is safe: no other thread alive (the app calls `compare` from a
 forking then can copy a lock another thread holds), no address-space cap, a second core. Any
 failure of the helper (it died, a job raised, the pipe broke) makes the caller do that half
 itself; any failure of the caller kills the helper at once (`session` always kills and reaps).
+A helper slowed by other work on the machine is not waited for: the caller goes on with the
+helper's half itself, slice by slice, and takes the answer if it comes first
+(`Helper.result_or_do`).
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import struct
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -28,7 +32,11 @@ from typing import Any
 #: it the loops take less than the fork and the messages cost (news articles never pay).
 MIN_UNITS = 8000
 
+#: Wait for the helper's answers instead of racing it (tests: the helper's path, every time).
+WAIT = False
+
 _HEADER = struct.Struct("<Q")
+_DONE = object()
 
 
 class Helper:
@@ -90,6 +98,26 @@ class Helper:
         if not ok:
             self.broken = True
         return ok, value
+
+    def ready(self) -> bool:
+        """The pending job's answer (or the helper's end) can be read without waiting."""
+        try:
+            return bool(select.select([self._from_child], [], [], 0)[0])
+        except (OSError, ValueError):
+            return True  # result() then reports the failure
+
+    def result_or_do(self, steps: Iterator[object]) -> tuple[bool, Any]:
+        """The pending job's answer, taken as soon as it is there; until then `steps` (the same
+        job done here, a slice per step) advances. If it runs out first, the helper is stopped
+        and (False, None) returned: the caller has the whole job done here. So a helper slowed
+        by a busy machine never makes the caller wait longer than doing the job itself."""
+        while not (WAIT or self.ready()):
+            if next(steps, _DONE) is _DONE:
+                if self.ready():
+                    break
+                self.stop()
+                return False, None
+        return self.result()
 
     def stop(self) -> None:
         """Kill and reap the helper now (it holds nothing the caller needs)."""

@@ -9,6 +9,7 @@ word), re-read from the text only for the few units with hyphenated names or phr
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, chain, repeat
 
 from . import forked_helper
@@ -109,27 +110,50 @@ def _shared_diffs(
     a: Document, b: Document, pf: PairFeatures, groups: list[Group], helper: forked_helper.Helper
 ) -> list[tuple[bool, tuple[WordOp, ...]]]:
     """`_diffs` of the groups with the helper: the ones it diffed ahead are taken from it, the
-    rest split in two halves, the second made there while this process makes the first."""
-    out: list[tuple[bool, tuple[WordOp, ...]] | None] | None = None
+    rest split in two halves, the second made there while this process makes the first.
+    Whatever the helper has not answered when this process is ready for it is made here
+    meanwhile (`Helper.result_or_do`), so a slow helper is never waited for."""
+    out: list[tuple[bool, tuple[WordOp, ...]] | None] = [None] * len(groups)
     if helper.pending == _likely_diffs.__name__:
-        ok, answer = helper.result()
-        if ok:
-            out = _unpack_likely(answer, groups)
-    if out is None:
-        out = [None] * len(groups)
+        ok, answer = helper.result_or_do(_diffs_here(a, b, pf, groups, range(len(groups)), out))
+        ahead = _unpack_likely(answer, groups) if ok else None
+        for k, d in enumerate(ahead or ()):
+            if d is not None and out[k] is None:
+                out[k] = d
     rest = [k for k, d in enumerate(out) if d is None]
     cut = len(rest) // 2
-    todo = [groups[k] for k in rest]
-    if cut and helper.submit(_far_diffs, *_pack_groups(todo[cut:])):
-        mine = _diffs(a, b, pf, todo[:cut])
-        ok, answer = helper.result()
-        far = _unpack_diffs(answer, len(todo) - cut) if ok else None
-        mine += far if far is not None else _diffs(a, b, pf, todo[cut:])
+    if cut and helper.submit(_far_diffs, *_pack_groups([groups[k] for k in rest[cut:]])):
+        for _ in _diffs_here(a, b, pf, groups, rest[:cut], out):
+            pass
+        steps = _diffs_here(a, b, pf, groups, rest[cut:], out)
+        ok, answer = helper.result_or_do(steps)
+        far = _unpack_diffs(answer, len(rest) - cut) if ok else None
+        if far is not None:
+            for k, d in zip(rest[cut:], far):
+                out[k] = d
+        else:  # failed or slower: the rest of its half here
+            for _ in steps:
+                pass
     else:
-        mine = _diffs(a, b, pf, todo)
-    for k, d in zip(rest, mine):
-        out[k] = d
+        for _ in _diffs_here(a, b, pf, groups, rest, out):
+            pass
     return out  # type: ignore[return-value]
+
+
+#: Groups diffed here per step while the helper's answer is awaited.
+SLICE = 500
+
+
+def _diffs_here(
+    a: Document, b: Document, pf: PairFeatures, groups: list[Group], which: Sequence[int],
+    out: list[tuple[bool, tuple[WordOp, ...]] | None],
+) -> Iterator[None]:
+    """`_diffs` of groups[k] into out[k] for k in `which` not done yet, SLICE groups a step."""
+    for lo in range(0, len(which), SLICE):
+        todo = [k for k in which[lo:lo + SLICE] if out[k] is None]
+        for k, d in zip(todo, _diffs(a, b, pf, [groups[k] for k in todo])):
+            out[k] = d
+        yield
 
 
 def _unpack_likely(

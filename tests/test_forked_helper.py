@@ -4,6 +4,7 @@ length: the Alignment must be exactly the one-process one, whatever happens to t
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -35,6 +36,7 @@ def forced(monkeypatch):
     monkeypatch.setattr(candidates, "SMALL", 0)
     monkeypatch.setattr(forked_helper, "MIN_UNITS", 0)
     monkeypatch.setattr(pairs, "SPLIT_GROUPS", 1)
+    monkeypatch.setattr(forked_helper, "WAIT", True)  # seed-sized halves are quicker here than the trip
     log: list[tuple[str, object]] = []
     started: list[int] = []
     submit, result, start = forked_helper.Helper.submit, forked_helper.Helper.result, forked_helper.Helper.start
@@ -183,6 +185,44 @@ def test_no_helper_without_fork(forced, monkeypatch):
     assert not started and not log
 
 
+@pytest.mark.parametrize("where", ["candidates", "diffs"])
+def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
+    """A helper slowed down (a busy machine) is raced: this process does its half too, takes
+    whichever comes first, and stops the helper if it was slower."""
+    log, started = forced
+    monkeypatch.setattr(forked_helper, "WAIT", False)
+    monkeypatch.setattr(candidates, "SLICE", 3)
+    monkeypatch.setattr(pairs, "SLICE", 3)
+    module, name = (candidates, "_row_pairs") if where == "candidates" else (pairs, "_diffs")
+    parent, fn = os.getpid(), getattr(module, name)
+
+    def slow_in_helper(*args, **kwargs):
+        if os.getpid() != parent:
+            time.sleep(60)
+        return fn(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow_in_helper)
+    if where == "candidates":  # the helper's half of the rows: never answered
+        expected = [("_far_half", "sent")]
+    else:  # the likely pairs' diffs: all made here meanwhile
+        expected = [("_far_half", "sent"), ("result", True), ("_likely_diffs", "sent")]
+        row_pairs = candidates._row_pairs
+
+        def slow_here(*args, **kwargs):  # so the helper's candidate half surely comes first
+            if os.getpid() == parent:
+                time.sleep(0.2)
+            return row_pairs(*args, **kwargs)
+
+        monkeypatch.setattr(candidates, "_row_pairs", slow_here)
+    a, b = _texts()[0]
+    t0 = time.monotonic()
+    par = compare(a, b, parallel=True)
+    assert time.monotonic() - t0 < 50  # not waited for (a hang guard, not a timing test)
+    assert log == expected  # and nothing more asked of it
+    assert started and all(_gone(pid) for pid in started)
+    assert par == compare(a, b, parallel=False)
+
+
 def test_news_articles_never_fork(monkeypatch):
     started = []
     monkeypatch.setattr(forked_helper.Helper, "start", lambda self: started.append(1) or False)
@@ -215,31 +255,41 @@ def test_packed_halves_round_trip():
 
 
 class _InProcess:
-    """A helper that runs its job here when asked for the result (no fork): the merge alone."""
+    """A helper that runs its job here (no fork) and answers after `late` slices were done by
+    the caller (None: never), to test the merge alone."""
 
-    def __init__(self, context):
-        self.context, self.job = context, None
+    def __init__(self, context, late=0):
+        self.context, self.job, self.late = context, None, late
 
     def submit(self, job, *args):
         self.job = (job, args)
         return True
 
-    def result(self):
+    def result_or_do(self, steps):
+        if self.late is None:  # never answers: every step done by the caller
+            for _ in steps:
+                pass
+            return False, None
+        for _ in zip(range(self.late), steps):
+            pass
         job, args = self.job
         return True, job(self.context, *args)
 
 
+@pytest.mark.parametrize("late", [0, 1, None])
 @pytest.mark.parametrize("case", [0, 1])
-def test_merged_halves_are_the_one_pass_lists(case):
+def test_merged_halves_are_the_one_pass_lists(case, late, monkeypatch):
     """The candidate pairs in the order found (it decides the order of the candidates list)
-    and their scores: the far half merged after the near one gives the one-pass lists."""
+    and their scores: the far half merged after the near one gives the one-pass lists, whether
+    the helper answers at once, after a slice was done here, or never (all done here)."""
+    monkeypatch.setattr(candidates, "SLICE", 7)
     a, b = _texts()[case]
     pf = build_features(analyse(a), analyse(b))
     floor = min(DEFAULT_THRESHOLD * FLOOR_FACTOR, DEFAULT_THRESHOLD - HEADING_RELIEF)
     out, done_a, done_b = candidates._exact(pf)
     exact = {(i, j) for _, i, j in out}
     postings = candidates._postings(pf, False)
-    helper = _InProcess({"pf": pf})
+    helper = _InProcess({"pf": pf}, late)
     assert helper.submit(candidates._far_half, floor)
     split = candidates._large_scored(pf, postings, done_a, done_b, exact, floor, helper)
     one = candidates._large_scored(pf, postings, done_a, done_b, exact, floor, None)
