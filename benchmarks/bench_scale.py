@@ -5,7 +5,8 @@ B is A with every sentence reworded (a third of its words replaced or dropped, n
 swapped), plus deleted, inserted and moved blocks, so the right pairs are known by construction.
 Each size runs in a fresh process so the peak RSS (ru_maxrss) belongs to that size alone.
 Prints time of the whole pipeline (segment + boilerplate + align + stats) and of align alone,
-peak memory (of the process, and of the second process that reads B for big inputs), and pair
+peak memory (of the process, and of the second process that reads B for big inputs or the
+forked helper that takes half of candidates and word diffs, core.forked_helper), and pair
 precision/recall against the construction; `--stages` adds the pipeline's CPU seconds per stage
 (medians), to see where the time goes.
 """
@@ -158,6 +159,7 @@ def one(size: int, stages: bool = False) -> dict:
     src_a = SourceText("A", "A", text_a)
     src_b = SourceText("B", "B", text_b)
     spent = _time_stages() if stages else {}
+    kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0, c0 = time.perf_counter(), time.process_time()
     try:
         compare(src_a, src_b)
@@ -165,6 +167,9 @@ def one(size: int, stages: bool = False) -> dict:
     except Exception as e:  # colleagues' stages in flux: still measure the engine
         print(f"pipeline failed: {e!r}", file=sys.stderr)
         t_pipe = c_pipe = float("nan")
+    kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the second process (B read there) and of the forked helper (core.forked_helper)
+    c_kids = kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime
     stage_cpu = dict(spent)
     # The engine alone, on all-content documents (quality is judged on these).
     da, db = plain_document(text_a, "A"), plain_document(text_b, "B")
@@ -191,9 +196,12 @@ def one(size: int, stages: bool = False) -> dict:
         "pipeline_s": t_pipe,
         "align_s": t_align,
         "pipeline_cpu": c_pipe,
+        "children_cpu": c_kids,
         "align_cpu": c_align,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        # the second process that reads B for big inputs (core.pipeline._prepare)
+        # the second process that reads B for big inputs (core.pipeline._prepare), or the forked
+        # helper (core.forked_helper), whichever peaked higher; its RSS counts the pages it
+        # still shares with this process
         "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "precision": ok_pairs / judged if judged else 0.0,
         "recall": hits / len(true) if true else 0.0,
@@ -215,7 +223,8 @@ def main() -> None:
         return
     print(machine_speed())
     print("wall = elapsed seconds, cpu = process CPU seconds (less sensitive to a shared machine)")
-    print(f"{'size':>5} {'units A/B':>13} {'pipe wall':>9} {'pipe cpu':>8} {'align wall':>10} {'align cpu':>9} {'peak MB':>8} {'+child':>6} {'prec':>6} {'recall':>6} {'pairs':>6} {'moved':>6}")
+    print("pipe cpu = this process; child cpu / +child MB = the second process and the forked helper")
+    print(f"{'size':>5} {'units A/B':>13} {'pipe wall':>9} {'pipe cpu':>8} {'child cpu':>9} {'align wall':>10} {'align cpu':>9} {'peak MB':>8} {'+child':>6} {'prec':>6} {'recall':>6} {'pairs':>6} {'moved':>6}")
     for name in args.sizes:
         runs = []
         for _ in range(args.repeat):
@@ -225,7 +234,8 @@ def main() -> None:
         r = runs[0]
         print(
             f"{name:>5} {r['units'][0]:>6}/{r['units'][1]:<6} {median([x['pipeline_s'] for x in runs]):9.2f} "
-            f"{median([x['pipeline_cpu'] for x in runs]):8.2f} {median([x['align_s'] for x in runs]):10.2f} "
+            f"{median([x['pipeline_cpu'] for x in runs]):8.2f} {median([x['children_cpu'] for x in runs]):9.2f} "
+            f"{median([x['align_s'] for x in runs]):10.2f} "
             f"{median([x['align_cpu'] for x in runs]):9.2f} {max(x['peak_mb'] for x in runs):8.0f} {max(x['child_peak_mb'] for x in runs):6.0f} "
             f"{r['precision']:6.3f} {r['recall']:6.3f} {r['pairs']:6d} {r['moved']:6d}",
             flush=True,
