@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import pickle
 import select
+import signal
 import struct
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -102,9 +103,11 @@ class Helper:
     def ready(self) -> bool:
         """The pending job's answer (or the helper's end) can be read without waiting."""
         try:
-            return bool(select.select([self._from_child], [], [], 0)[0])
-        except (OSError, ValueError):
-            return True  # result() then reports the failure
+            poll = select.poll()  # not select.select: no limit on the descriptor's number
+            poll.register(self._from_child, select.POLLIN)
+            return bool(poll.poll(0))
+        except (OSError, ValueError, AttributeError):
+            return True  # result() then reads (and reports any failure)
 
     def result_or_do(self, steps: Iterator[object]) -> tuple[bool, Any]:
         """The pending job's answer, taken as soon as it is there; until then `steps` (the same
@@ -130,7 +133,7 @@ class Helper:
         self._to_child = self._from_child = -1
         if self.pid:
             try:
-                os.kill(self.pid, 9)
+                os.kill(self.pid, signal.SIGKILL)
             except OSError:
                 pass
             try:
