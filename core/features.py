@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from array import array
-from itertools import chain
-from dataclasses import dataclass, field
+from collections import deque
+from itertools import chain, repeat
+from dataclasses import dataclass, field, fields
 
 from .idf import idf_weights
 from .model import Document
@@ -266,15 +267,32 @@ def pair_features(wa: DocWords, wb: DocWords | PackedWords) -> PairFeatures:
     is_stop = [w in STOPWORDS for w in vocab.stems]
     weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (wa.caps, wb.caps)))
 
-    weigh = weights.__getitem__
+    return PairFeatures(_feats(raw_a, weights), _feats(raw_b, weights), weights, vocab.df, is_stop, list(vocab.key_ids))
 
-    def feats(raw: dict[int, _Raw]) -> dict[int, UnitFeatures]:
+
+#: UnitFeatures' fields in order, and the slot descriptors that set them.
+_FIELDS = ("ids", "bag", "weight", "plain", "kids", "lengths")
+_SETTERS = tuple(UnitFeatures.__dict__[name].__set__ for name in _FIELDS)
+
+
+def _feats(raw: dict[int, _Raw], weights: list[float]) -> dict[int, UnitFeatures]:
+    """UnitFeatures of each unit of `raw`, filled field by field through the slot descriptors
+    (C-level maps over all units; a book has tens of thousands, and a frozen dataclass's
+    `__init__` costs a Python call and an `object.__setattr__` per field each). The same
+    objects: that `__init__` sets the same slots the same way."""
+    if not raw or tuple(f.name for f in fields(UnitFeatures)) != _FIELDS:
+        weigh = weights.__getitem__
         return {
             i: UnitFeatures(ids, bag, sum(map(weigh, bag)), plain, kids, lengths)
             for i, (ids, bag, plain, kids, lengths) in raw.items()
         }
-
-    return PairFeatures(feats(raw_a), feats(raw_b), weights, vocab.df, is_stop, list(vocab.key_ids))
+    ids, bags, plain, kids, lengths = zip(*raw.values())
+    weigh = weights.__getitem__
+    columns = (ids, bags, [sum(map(weigh, bag)) for bag in bags], plain, kids, lengths)
+    objs = list(map(object.__new__, repeat(UnitFeatures, len(ids))))
+    for set_field, column in zip(_SETTERS, columns):
+        deque(map(set_field, objs, column), maxlen=0)
+    return dict(zip(raw, objs))
 
 
 def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:
