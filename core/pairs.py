@@ -56,8 +56,8 @@ def build_pairs(
 
     A pair is `identical` when both sides have the same word keys (or, without words, the same
     bare text); its score is then 1.0, otherwise the match score rounded, at most 0.99.
-    At book length, with a forked helper running (`forked_helper.session`), the helper makes the
-    word diffs of the second half of the groups while this process makes the first half's.
+    At book length, with a forked helper running (`forked_helper.session`), the diffs come from
+    both processes (`_shared_diffs`).
     """
     in_order = set(in_order)
     helper = forked_helper.helper_for(pf=pf, a=a, b=b) if len(groups) >= SPLIT_GROUPS else None
@@ -115,7 +115,9 @@ def _shared_diffs(
     meanwhile (`Helper.result_or_do`), so a slow helper is never waited for."""
     out: list[tuple[bool, tuple[WordOp, ...]] | None] = [None] * len(groups)
     if helper.pending == _likely_diffs.__name__:
-        ok, answer = helper.result_or_do(_diffs_here(a, b, pf, groups, range(len(groups)), out))
+        # Waiting for it, splits and merges first: never among the pairs diffed ahead.
+        first = sorted(range(len(groups)), key=lambda k: len(groups[k][0]) + len(groups[k][1]) == 2)
+        ok, answer = helper.result_or_do(_diffs_here(a, b, pf, groups, first, out))
         ahead = _unpack_likely(answer, groups) if ok else None
         for k, d in enumerate(ahead or ()):
             if d is not None and out[k] is None:
