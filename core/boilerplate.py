@@ -187,9 +187,10 @@ def _decide(
     probs, cols, raw = measured or content_probabilities(lines)
     rules = rules or _model().rules
     lexicon = _model().lexicon if measured is None else None
-    stats = list(map(_St, raw.words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
-    thr = rules.threshold
     texts = [ln.text for ln in lines]
+    words = bf.spoken_words(texts, raw.words)
+    stats = list(map(_St, words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
+    thr = rules.threshold
     pattern = raw.pattern
 
     # Body: first and last long line that the model and the patterns leave as content.
@@ -236,7 +237,7 @@ def _decide(
 
     # Short lines (<= 4 words) among each line and its two neighbours on each side: a menu's run.
     short_acc = [0]
-    for w in raw.words:
+    for w in words:
         short_acc.append(short_acc[-1] + (w <= 4))
     short_near = [short_acc[min(n, i + 3)] - short_acc[max(0, i - 2)] for i in range(n)]
 

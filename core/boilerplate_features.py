@@ -83,6 +83,9 @@ _COMMENT_STAMP = re.compile(
 # Kana and ideographs (not Hangul: Korean spaces its words) count half a word each, about a
 # word per two characters, so a paragraph of them reads as long as it is.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+# Chinese and Japanese write words without spaces: a sentence of them splits into one "word".
+# Kana and ideographs (not Hangul: Korean spaces its words) count about a word per two.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _ENUMERATED = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*•–·▪►✓]|\(?[a-z][.)])\s")
 
 
@@ -207,10 +210,11 @@ STAGE2_OWN: tuple[str, ...] = (
     "logit", "p_1", "p_2", "p_5", "p_10", "p_in_region", "p_region_dist", "p_max_2", "p_min_2",
     "in_body_0", "body_dist_0", "in_body_1", "body_dist_1", "in_body_2", "topical", "topical_2",
     "p_prev", "p_next", "p_before_5", "p_after_5", "from_region_start", "to_region_end",
-    "core_rel_words", "core_terminal", "core_lines",
+    "core_rel_words", "core_terminal", "core_lines", "core_rel_lex", "core_lex",
 )
 _LOG_WORDS = STAGE1_FEATURES.index("log_words")
 _TERMINAL_COL = STAGE1_FEATURES.index("terminal")
+_LEX_MEAN = STAGE1_FEATURES.index("lex_mean")
 STAGE2_FEATURES: tuple[str, ...] = STAGE2_OWN + tuple("s1_" + name for name in STAGE1_FEATURES)
 
 
@@ -366,6 +370,20 @@ def lexical_columns(tokens: list[list[str]], lexicon: dict[str, float] | None) -
     return [mean, low, window_means(_prefix(mean), n, 2)]
 
 
+def spoken_words(texts: list[str], words: list[int]) -> list[int]:
+    """Word counts for the structure rules, with a run of Chinese or Japanese characters counted
+    as the words it holds (about one per two characters), so that a paragraph in those scripts
+    can open the body. The line model keeps the plain counts it was trained on (the benchmark
+    pages hold too little Chinese and Japanese to learn their lengths)."""
+    out = words
+    for i, t in enumerate(texts):
+        if not t.isascii() and (cjk := len(_CJK.findall(t))) > 1:
+            if out is words:
+                out = list(words)
+            out[i] = words[i] + cjk // 2
+    return out
+
+
 def comment_thread(texts: list[str], words: list[int], gap: int = 12, least: int = 3) -> list[float]:
     """1 for lines inside a reader-comment thread: from the first to the last of at least `least`
     comment stamps (age, date with time, "… said:", Reply), each within `gap` lines of the last."""
@@ -468,13 +486,18 @@ def _core_columns(cols1: Columns, lo: int, hi: int, n: int) -> Columns:
     Pages differ in how long their paragraphs are; a teaser's one-sentence summary or a caption
     is short next to the article it sits by, though long by the page's own average (which menus
     drag down). Also the core's share of punctuated lines and its size: a core of short or
-    unpunctuated lines is probably a link list, not an article.
+    unpunctuated lines is probably a link list, not an article. And its words against the
+    core's in the lexicon: in a language the lexicon hardly knows the core sits near 0, and the
+    page's lines are read against that, not against English prose.
     """
-    lw, term = cols1[_LOG_WORDS], cols1[_TERMINAL_COL]
+    lw, term, lex = cols1[_LOG_WORDS], cols1[_TERMINAL_COL], cols1[_LEX_MEAN]
     core = sorted(lw[lo:hi + 1]) or [0.0]
     mid = core[len(core) // 2]
     size = max(1, hi - lo + 1)
-    return [[v - mid for v in lw], [sum(term[lo:hi + 1]) / size] * n, [math.log1p(size)] * n]
+    core_lex = sorted(lex[lo:hi + 1]) or [0.0]
+    lex_mid = core_lex[len(core_lex) // 2]
+    return [[v - mid for v in lw], [sum(term[lo:hi + 1]) / size] * n, [math.log1p(size)] * n,
+            [v - lex_mid for v in lex], [lex_mid] * n]
 
 
 def sigmoid(z: float) -> float:

@@ -539,6 +539,40 @@ def test_model_reason_names_the_furniture_words() -> None:
     assert "vocabulary" not in bl._model_reason(st, cols, 0, 0.1)
 
 
+def test_chinese_and_japanese_count_about_a_word_per_two_characters_for_the_rules() -> None:
+    from rafahdiff.core import boilerplate_features as bf
+
+    texts = ["これでようやく元の操作性を取り戻せました。", "商标法违反", "Kindle for PCの設定", "한국어 문장 입니다", "plain English line"]
+    words = [len(t.split()) for t in texts]
+    got = bf.spoken_words(texts, words)
+    assert got[0] == 1 + 20 // 2  # 20 kana/kanji characters
+    assert got[1] == 1 + 5 // 2 and got[2] == 3 + 3 // 2
+    assert got[3:] == words[3:]  # Hangul is spaced into words already; Latin untouched
+    plain = words[4:]
+    assert bf.spoken_words(texts[4:], plain) is plain  # nothing to count: no copy
+
+
+def test_a_japanese_article_opens_the_body_and_keeps_its_sentences() -> None:
+    # Hand-set probabilities, all below the furniture cut-off but not sure furniture: only the
+    # body's protection keeps the sentences, and a body needs lines long enough to open it.
+    from rafahdiff.core import boilerplate as bl
+    from rafahdiff.core import boilerplate_features as bf
+
+    sentences = [
+        "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されました。",
+        "報道によると、今回販売されたのは、いわゆる改造された端末で、利用者の間で人気があったそうです。",
+        "商標には、同じ商標が付された商品は同じ提供元のものであることを示す機能があるとされています。",
+        "そのため、権利者の意思に基づくことなく改造した商品を販売すると、商標権の侵害になる場合があります。",
+    ]
+    texts = ["ホーム", "ブログ", *sentences, "関連記事", "お問い合わせ"]
+    lines = [bf.Line(t, i, i) for i, t in enumerate(texts)]
+    cols, stats = bf.stage1(lines)
+    rules = bl.Rules(threshold=0.5, body_p=0.2, sure_body=0.1)
+    verdicts = bl._decide(lines, rules, ([0.3] * len(lines), cols, stats))
+    assert [v.category for v in verdicts[2:6]] == [None] * 4
+    assert verdicts[0].category is not None and verdicts[-1].category is not None
+
+
 def test_pattern_unions_are_compiled_on_first_use_not_at_import() -> None:
     import subprocess
     import sys
@@ -594,11 +628,14 @@ def test_core_columns_measure_a_line_against_the_core_body_not_the_page() -> Non
     cols1 = [[0.0] * len(words) for _ in STAGE1_FEATURES]
     cols1[STAGE1_FEATURES.index("log_words")] = [math.log1p(w) for w in words]
     cols1[STAGE1_FEATURES.index("terminal")] = term
-    rel, core_term, size = _core_columns(cols1, 2, 4, len(words))
+    # Lexicon means: the core reads like reporting (1.5), the teaser like furniture (-1).
+    cols1[STAGE1_FEATURES.index("lex_mean")] = [-2.0, -2.0, 1.0, 1.5, 2.0, -1.0, -2.0]
+    rel, core_term, size, rel_lex, core_lex = _core_columns(cols1, 2, 4, len(words))
     assert rel[3] == pytest.approx(0.0)  # the core's median line
     assert rel[5] == pytest.approx(math.log1p(10) - math.log1p(50)) and rel[5] < -1
     assert core_term == [pytest.approx(2 / 3)] * len(words)
     assert size == [pytest.approx(math.log1p(3))] * len(words)
+    assert core_lex == [1.5] * len(words) and rel_lex[5] == -2.5 and rel_lex[3] == 0.0
 
 
 @pytest.mark.parametrize("furniture", ["Toggle dark mode", "Tweet on Twitter"])
