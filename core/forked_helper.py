@@ -12,9 +12,10 @@ Only where a fork is safe: no other thread alive (the app calls `compare` from a
 forking then can copy a lock another thread holds), no address-space cap, a second core. Any
 failure of the helper (it died, a job raised, the pipe broke) makes the caller do that half
 itself; any failure of the caller kills the helper at once (`session` always kills and reaps).
-A helper slowed by other work on the machine is not waited for: the caller goes on with the
-helper's half itself, slice by slice, and takes the answer if it comes first
-(`Helper.result_or_do`).
+None is forked while the machine is busy with other work (`spare_core`: it would take turns
+with that work and slow the caller down), and a helper slowed by work that starts later is not
+waited for: the caller goes on with the helper's half itself, slice by slice, and takes the
+answer if it comes first (`Helper.result_or_do`).
 """
 
 from __future__ import annotations
@@ -207,12 +208,26 @@ def can_fork() -> bool:
     return resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY
 
 
+def spare_core(loadavg: str = "/proc/loadavg") -> bool:
+    """Whether a core is free now: fewer runnable tasks (this one included, the fourth field of
+    /proc/loadavg) than cores this process may use. On a machine busy with other work the
+    helper would only take turns with it and slow this process down more than it saves; where
+    this cannot be read, a core is taken to be free."""
+    try:
+        with open(loadavg, "rb") as f:
+            running = int(f.read().split()[3].split(b"/")[0])
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    except (OSError, ValueError, IndexError):
+        return True
+    return running < cores
+
+
 @contextmanager
 def session(units: int, **context: Any) -> Iterator[Helper | None]:
-    """A helper forked now over `context` for the block (None if too small or unsafe); killed
-    and reaped when the block ends, however it ends."""
+    """A helper forked now over `context` for the block (None if too small, unsafe, or no core
+    is free); killed and reaped when the block ends, however it ends."""
     global _current
-    if units < MIN_UNITS or _current is not None or not can_fork():
+    if units < MIN_UNITS or _current is not None or not can_fork() or not spare_core():
         yield None
         return
     helper = Helper(context)

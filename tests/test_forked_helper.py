@@ -37,6 +37,7 @@ def forced(monkeypatch):
     monkeypatch.setattr(forked_helper, "MIN_UNITS", 0)
     monkeypatch.setattr(pairs, "SPLIT_GROUPS", 1)
     monkeypatch.setattr(forked_helper, "WAIT", True)  # seed-sized halves are quicker here than the trip
+    monkeypatch.setattr(forked_helper, "spare_core", lambda: True)  # whatever else runs here
     log: list[tuple[str, object]] = []
     started: list[int] = []
     submit, result, start = forked_helper.Helper.submit, forked_helper.Helper.result, forked_helper.Helper.start
@@ -221,6 +222,26 @@ def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
     assert log == expected  # and nothing more asked of it
     assert started and all(_gone(pid) for pid in started)
     assert par == compare(a, b, parallel=False)
+
+
+def test_no_helper_while_the_machine_is_busy(forced, monkeypatch):
+    log, started = forced
+    monkeypatch.setattr(forked_helper, "spare_core", lambda: False)
+    a, b = _texts()[1]
+    assert compare(a, b, parallel=True) == compare(a, b, parallel=False)
+    assert not started and not log
+
+
+def test_a_core_is_free_when_fewer_tasks_run_than_there_are_cores(tmp_path, monkeypatch):
+    monkeypatch.setattr(forked_helper.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text("0.52 0.61 0.70 1/93 4242\n")
+    assert forked_helper.spare_core(str(loadavg))
+    loadavg.write_text("2.52 2.61 2.70 2/93 4242\n")  # this process and one other
+    assert not forked_helper.spare_core(str(loadavg))
+    loadavg.write_text("garbled\n")
+    assert forked_helper.spare_core(str(loadavg))
+    assert forked_helper.spare_core(str(tmp_path / "missing"))
 
 
 def test_news_articles_never_fork(monkeypatch):
