@@ -12,6 +12,7 @@ paragraph instead.
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 import re
@@ -358,12 +359,14 @@ def lexical_columns(tokens: list[list[str]], lexicon: dict[str, float] | None) -
     if not lexicon:
         return [[0.0] * n, [0.0] * n, [0.0] * n]
     get = lexicon.get
+    unknown = itertools.repeat(0.0)  # get's default for every word: map runs in C
     mean, low = [], []
     for tk in tokens:
         if tk:
-            vals = [get(t, 0.0) for t in tk]
+            vals = list(map(get, tk, unknown))
             mean.append(sum(vals) / len(vals))
-            low.append(min(min(vals), 0.0))
+            m = min(vals)
+            low.append(m if m < 0.0 else 0.0)
         else:
             mean.append(0.0)
             low.append(0.0)
