@@ -26,6 +26,7 @@ import select
 import signal
 import struct
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -208,18 +209,23 @@ def can_fork() -> bool:
     return resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY
 
 
-def spare_core(loadavg: str = "/proc/loadavg") -> bool:
+def spare_core(loadavg: str = "/proc/loadavg", samples: int = 5) -> bool:
     """Whether a core is free now: fewer runnable tasks (this one included, the fourth field of
-    /proc/loadavg) than cores this process may use. On a machine busy with other work the
-    helper would only take turns with it and slow this process down more than it saves; where
-    this cannot be read, a core is taken to be free."""
+    /proc/loadavg) than cores this process may use, at the least of a few readings a
+    millisecond apart (a task that runs for an instant is not the machine being busy). On a
+    machine busy with other work the helper would only take turns with it and slow this
+    process down more than it saves; where this cannot be read, a core is taken to be free."""
     try:
-        with open(loadavg, "rb") as f:
-            running = int(f.read().split()[3].split(b"/")[0])
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        running = []
+        for k in range(samples):
+            if k:
+                time.sleep(0.001)
+            with open(loadavg, "rb") as f:
+                running.append(int(f.read().split()[3].split(b"/")[0]))
     except (OSError, ValueError, IndexError):
         return True
-    return running < cores
+    return min(running) < cores
 
 
 @contextmanager
