@@ -120,7 +120,8 @@ def cropped(page: Page, k: int) -> Page | None:
 # Nested CV (fixed partition, whole/window): 4 pages, cap 2 0.911/0.925; 3 pages, cap 3
 # 0.906/0.919; 6 pages 0.907/0.923. Word pairs as well as words: 0.903/0.922 (before the
 # core-relative columns, against 0.906/0.923 for words alone). Prior 10 pseudo-lines: same
-# on this partition (0.912/0.924), lower on a shuffled one (window 0.915 -> 0.913).
+# on this partition (0.912/0.924), lower on a shuffled one (window 0.915 -> 0.913). Stage-2
+# columns of the lexicon over five lines each side and of the lines before and after: 0.910/0.924.
 LEX_PAGES = 4
 LEX_CAP = 2
 LEX_PRIOR = 4.0
