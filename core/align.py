@@ -27,7 +27,7 @@ from .context import context_pairs
 from .features import PairFeatures, UnitFeatures, build_features, merged
 from .gc_pause import gc_paused
 from .model import Document, Pair
-from .order import heaviest_chain, moved_flags
+from .order import heaviest_chain, moved_flags, reading_order
 from .pairs import build_pairs
 from .score import DEFAULT_THRESHOLD, score_pairs, score_units, shared_weight
 
@@ -147,10 +147,7 @@ def _fill_gaps(
     expected. Small gaps are compared exhaustively, long ones along a band around their diagonal,
     so this costs a few scores per unit: the near-linear pass around the anchors.
     """
-    order_a = sorted(pf.a)
-    order_b = sorted(pf.b)
-    rank_a = {x: k for k, x in enumerate(order_a)}
-    rank_b = {x: k for k, x in enumerate(order_b)}
+    order_a, order_b, rank_a, rank_b = reading_order(pf.a, pf.b)
     chain_idx = heaviest_chain([(i, j, s + 1e-7 / (1 + abs(i - j))) for i, j, s in chosen])
     chain = sorted((chosen[k][0], chosen[k][1]) for k in chain_idx)
     used_a = {i for i, _, _ in chosen}
@@ -201,10 +198,7 @@ def _extend(
     held_a = {i: (j, sc) for i, j, sc in chosen if sc < WEAK_HOLD}
     held_b = {j: (i, sc) for i, j, sc in chosen if sc < WEAK_HOLD}
     dropped: set[tuple[int, int]] = set()
-    order_a = sorted(pf.a)
-    order_b = sorted(pf.b)
-    rank_a = {x: k for k, x in enumerate(order_a)}
-    rank_b = {y: k for k, y in enumerate(order_b)}
+    order_a, order_b, rank_a, rank_b = reading_order(pf.a, pf.b)
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
 
     def free(order: list[int], used: set[int], lo: int, hi: int, side: str, out: list[tuple[str, int]]) -> None:
@@ -300,10 +294,7 @@ def _grow_weak(
     )
     if not seeds:
         return []
-    order_a = sorted(pf.a)
-    order_b = sorted(pf.b)
-    rank_a = {x: k for k, x in enumerate(order_a)}
-    rank_b = {y: k for k, y in enumerate(order_b)}
+    order_a, order_b, rank_a, rank_b = reading_order(pf.a, pf.b)
     out = []
     for s, i, j in seeds:
         if i in used_a or j in used_b:

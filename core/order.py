@@ -7,7 +7,15 @@ would otherwise pull the chain aside. O(n log n) with a Fenwick tree of prefix m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+
+def reading_order(a: Mapping[int, object], b: Mapping[int, object]) -> tuple[list[int], list[int], dict[int, int], dict[int, int]]:
+    """The content units of each side in reading order and each unit's rank in it: the passes
+    that walk the free units between or beside pairs step by rank, not by unit index (furniture
+    units in between have no features)."""
+    order_a, order_b = sorted(a), sorted(b)
+    return order_a, order_b, {x: k for k, x in enumerate(order_a)}, {y: k for k, y in enumerate(order_b)}
 
 
 def heaviest_chain(points: Sequence[tuple[int, int, float]]) -> set[int]:
