@@ -27,7 +27,7 @@ import signal
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -198,15 +198,22 @@ def helper_for(**objects: Any) -> Helper | None:
     return h
 
 
+def memory_capped() -> bool:
+    """True under an address-space limit (ulimit -v, a container's cap): a second process
+    would hold a second interpreter and its objects in the same budget, so one is safer."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return False
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return soft != resource.RLIM_INFINITY
+
+
 def can_fork() -> bool:
     """fork exists, no other thread is alive, a second core, no address-space cap."""
     if not hasattr(os, "fork") or threading.active_count() != 1 or (os.cpu_count() or 1) < 2:
         return False
-    try:
-        import resource
-    except ImportError:
-        return False
-    return resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY
+    return not memory_capped()
 
 
 def spare_core(loadavg: str = "/proc/loadavg", samples: int = 5) -> bool:

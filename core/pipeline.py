@@ -90,15 +90,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _memory_capped() -> bool:
-    """True under an address-space limit (ulimit -v, a container's cap): a second process
-    would hold a second interpreter and B's objects in the same budget, so one is safer."""
-    try:
-        import resource
-    except ImportError:  # not on POSIX
-        return False
-    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
-    return soft != resource.RLIM_INFINITY
+_memory_capped = forked_helper.memory_capped  # B's second process is refused under a cap too
 
 
 def _stop(pool) -> None:
