@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, chain, repeat
+from itertools import chain, repeat
 
 from . import forked_helper
 from .features import PairFeatures, UnitFeatures
@@ -163,19 +163,16 @@ def _unpack_likely(
 ) -> list[tuple[bool, tuple[WordOp, ...]] | None] | None:
     """Per group, its diff from `_likely_diffs`'s answer if it is one of the likely pairs, else
     None; None for an answer that does not add up."""
-    flat, (flags, counts, tags, offsets) = answer
+    flat, packed = answer
     it = iter(flat.tolist())
     where = {p: k for k, p in enumerate(zip(it, it))}
-    if not (len(where) == len(flags) == len(counts)) or 4 * len(tags) != len(offsets):
+    diffs = _unpack_diffs(packed, len(where))
+    if diffs is None:
         return None
-    starts = list(accumulate(counts.tolist(), initial=0))
-    ops = _ops(tags, offsets)
-    out: list[tuple[bool, tuple[WordOp, ...]] | None] = []
-    add = out.append
-    for ga, gb, _ in groups:
-        k = where.get((ga[0], gb[0])) if len(ga) == 1 and len(gb) == 1 else None
-        add(None if k is None else (flags[k] == 1, tuple(ops[starts[k]:starts[k + 1]])))
-    return out
+    return [
+        diffs[where[ga[0], gb[0]]] if len(ga) == 1 and len(gb) == 1 and (ga[0], gb[0]) in where else None
+        for ga, gb, _ in groups
+    ]
 
 
 def _diffs(a: Document, b: Document, pf: PairFeatures, groups: list[Group]) -> list[tuple[bool, tuple[WordOp, ...]]]:
