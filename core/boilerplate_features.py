@@ -79,14 +79,11 @@ _COMMENT_STAMP = re.compile(
     r"\b(?:said|says|wrote|writes|replied)\s*:\s*$|^(?:reply|report|report abuse|like|flag)$",
     re.IGNORECASE,
 )
-# The list markers of an enumerated or bulleted item ("1)", "2.", "•", "-", "*").
 # Chinese and Japanese write words without spaces: a line of them splits into one "word".
 # Kana and ideographs (not Hangul: Korean spaces its words) count half a word each, about a
 # word per two characters, so a paragraph of them reads as long as it is.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-# Chinese and Japanese write words without spaces: a sentence of them splits into one "word".
-# Kana and ideographs (not Hangul: Korean spaces its words) count about a word per two.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+# The list markers of an enumerated or bulleted item ("1)", "2.", "•", "-", "*").
 _ENUMERATED = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*•–·▪►✓]|\(?[a-z][.)])\s")
 
 
