@@ -255,14 +255,10 @@ def _far_here(
         for j, lst in part_by_b.items():
             by_b[j] += lst
         yield
-    todo = dict.fromkeys(pairs)
-    for p in exact:
-        todo.pop(p, None)
-    order = list(todo)
+    order = list(_unscored(pairs, exact))
     kept: dict[tuple[int, int], float] = {}
     for lo in range(0, len(order), SLICE):
-        part = order[lo:lo + SLICE]
-        kept.update((p, s) for p, s in zip(part, score_pairs(pf.a, pf.b, part, pf.weights, MIN_DICE)) if s >= floor)
+        kept.update(_kept(pf, order[lo:lo + SLICE], floor))
         yield
     out["half"] = (pairs, by_b, kept)
 
@@ -321,7 +317,17 @@ def _scored(
 ) -> dict[tuple[int, int], float]:
     """`score.score_units(..., MIN_DICE)` of each pair not in `skip`, kept at `floor` or above;
     scored in the order given (`score_pairs`: one unit's pairs together are faster)."""
+    return _kept(pf, _unscored(pairs, skip), floor)
+
+
+def _unscored(pairs: Iterable[tuple[int, int]], skip: set[tuple[int, int]]) -> dict[tuple[int, int], None]:
+    """The pairs to score, each once, in the order first given, without those in `skip`."""
     todo = dict.fromkeys(pairs)
     for p in skip:
         todo.pop(p, None)
+    return todo
+
+
+def _kept(pf: PairFeatures, todo: Iterable[tuple[int, int]], floor: float) -> dict[tuple[int, int], float]:
+    """The pairs of `todo` scoring at least `floor`, with their scores."""
     return {p: s for p, s in zip(todo, score_pairs(pf.a, pf.b, todo, pf.weights, MIN_DICE)) if s >= floor}
