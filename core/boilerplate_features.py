@@ -458,13 +458,13 @@ def stage2(probs: list[float], cols1: Columns, tokens: list[list[str]]) -> Colum
     logits = [log(q / (1 - q)) for q in (min(max(p, 1e-6), 1 - 1e-6) for p in probs)]
     half_in, half_dist = region_columns(n, *best_region([p - 0.5 for p in probs]))
     r0 = region_columns(n, *best_region(logits))
-    r1 = region_columns(n, *best_region([z + 1.0 for z in logits]))
+    lo, hi = best_region([z + 1.0 for z in logits])
+    r1 = region_columns(n, lo, hi)
     core_lo, core_hi = best_region([z + 2.0 for z in logits])
     r2 = region_columns(n, core_lo, core_hi)
     pmax = [max(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
     pmin = [min(probs[i - 2 if i >= 2 else 0: i + 3]) for i in range(n)]
     topical = _topicality(probs, tokens)
-    lo, hi = best_region([z + 1.0 for z in logits])
     log1p = math.log1p
     before = [(pp[i] - pp[max(0, i - 5)]) / (i - max(0, i - 5)) if i else 0.0 for i in range(n)]
     after = [(pp[min(n, i + 6)] - pp[i + 1]) / (min(n, i + 6) - i - 1) if i < n - 1 else 0.0 for i in range(n)]
