@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .features import PairFeatures, UnitFeatures, merged
+from .order import reading_order
 from .score import CONTAIN_MIN_WORDS, CONTAIN_SHARE, score_units
 
 Group = tuple[tuple[int, ...], tuple[int, ...], float]
@@ -112,13 +113,13 @@ def containment_pairs(pf: PairFeatures, used_a: set[int], used_b: set[int]) -> l
         ((-max(h[y])[0], y, min(x for _, x, _ in h[y]), side) for side, h in held.items() for y in h)
     )
     ranks: dict[str, dict[int, int]] = {}
+    if todo:
+        _, _, ranks["a"], ranks["b"] = reading_order(pf.a, pf.b)
     for _, y, _, side in todo:
         small, big = (pf.a, pf.b) if side == "a" else (pf.b, pf.a)
         fs, fbig = (free_a, free_b) if side == "a" else (free_b, free_a)
         if y not in fbig:
             continue
-        if side not in ranks:
-            ranks[side] = {x: k for k, x in enumerate(sorted(small))}
         rank = ranks[side]
         words = {x: c for _, x, c in held[side][y] if x in fs}
         xs = sorted(words, key=rank.__getitem__)
