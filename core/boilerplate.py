@@ -11,11 +11,12 @@ given to every unit of that line. Three layers, each explained in the unit's `re
 3. A small learned line model for everything else, on pages never seen: a logistic regression
    over the line's length, punctuation, capitalisation, function and furniture words, family
    hits, a learned lexicon's word log-odds (furniture vocabulary such as "subscribe" or
-   "getty" against reporting words such as "said") and the same measures of its neighbours, then a small boosted tree ensemble over those
-   probabilities smoothed over the neighbourhood and the line's place against the likely body
-   (parameters and the rules' probability cut-offs in boilerplate_model.json, all learned by
-   benchmarks/train_boilerplate.py, evaluated in pure Python). Its verdict is explained from the
-   measurements in `reason`; it never removes a paragraph of prose inside the body on its own.
+   "getty" against reporting words such as "said") and the same measures of its neighbours,
+   then a small boosted tree ensemble over those probabilities smoothed over the neighbourhood
+   and the line's place against the likely body (parameters and the rules' probability
+   cut-offs in boilerplate_model.json, all learned by benchmarks/train_boilerplate.py,
+   evaluated in pure Python). Its verdict is explained from the measurements in `reason`; it
+   never removes a paragraph of prose inside the body on its own.
 
 Two page-level structures override the line-by-line verdicts: a reader-comment thread (several
 timestamped "… said:" / "2 days ago" / Reply stamps a few lines apart, after article prose) is
@@ -299,11 +300,11 @@ def _decide(
                 if p >= (rules.sure_prose if st.words >= _PROSE_WORDS and near_body else rules.sure_in if near_body else rules.sure_out):
                     continue
             cat = "navigation" if short_near[i] >= 3 and st.words <= 6 else "other"
-            words = None
+            vocab = None
             if lexicon and cols[_F["lex_mean"]][i] <= _LEX_FURNITURE:
                 scored = sorted((lexicon.get(w, 0.0), w) for w in dict.fromkeys(raw.tokens[i]))
-                words = [w for s, w in scored[:3] if s <= _LEX_FURNITURE]
-            v.category, v.reason = cat, _model_reason(st, cols, i, p, words)
+                vocab = [w for s, w in scored[:3] if s <= _LEX_FURNITURE]
+            v.category, v.reason = cat, _model_reason(st, cols, i, p, vocab)
     _keep_numbered_lists(texts, out, body_lo, body_hi)
     _keep_introduced_lists(texts, stats, pattern, out, body_lo, body_hi)
     # A name line right before a bio ("Surja" above "Surja, a dedicated blog writer…").
