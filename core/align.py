@@ -236,18 +236,15 @@ def _extend(
             for side, n in options:
                 feats, group, other = (pf.a, ga, fb) if side == "a" else (pf.b, gb, fa)
                 fn = feats[n]
-                if not fn.weight:
-                    continue
-                shared = shared_weight(fn, other, w)
-                if shared < MIN_CONTAINED * fn.weight:
+                shared = _contained_weight(fn, other, w)
+                if shared is None:
                     continue
                 holder = (held_a if side == "a" else held_b).get(n)
                 if holder is not None:
                     partner = (pf.b if side == "a" else pf.a)[holder[0]]
                     if shared <= shared_weight(fn, partner, w):
                         continue
-                m = merged([feats[x] for x in sorted(group + (n,))], w)
-                ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
+                ns, m = _merged_score(side, feats, (*group, n), other, w)
                 if ns >= floor and (best is None or ns > best[0]):
                     best = (ns, side, n, m)
             if best is None:
@@ -275,6 +272,24 @@ def _extend(
                 lo_b, hi_b = min(lo_b, rank_b[n]), max(hi_b, rank_b[n])
         groups.append((ga, gb, s))
     return groups
+
+
+def _contained_weight(fn: UnitFeatures, other: UnitFeatures, w: list[float]) -> float | None:
+    """The weight `fn` shares with `other` if that is at least MIN_CONTAINED of its own (a unit
+    a split or merge may take), else None."""
+    if not fn.weight:
+        return None
+    shared = shared_weight(fn, other, w)
+    return shared if shared >= MIN_CONTAINED * fn.weight else None
+
+
+def _merged_score(
+    side: str, feats: dict[int, UnitFeatures], group: tuple[int, ...], other: UnitFeatures, w: list[float]
+) -> tuple[float, UnitFeatures]:
+    """The score of `group`'s units (of `side`) merged against `other`, A scored first, and the
+    merged features."""
+    m = merged([feats[x] for x in sorted(group)], w)
+    return (score_units(m, other, w) if side == "a" else score_units(other, m, w)), m
 
 
 def _grow_weak(
@@ -312,11 +327,9 @@ def _grow_weak(
                     if not 0 <= k < len(order) or order[k] in used or order[k] in group:
                         continue
                     n = order[k]
-                    fn = feats[n]
-                    if not fn.weight or shared_weight(fn, other, w) < MIN_CONTAINED * fn.weight:
+                    if _contained_weight(feats[n], other, w) is None:
                         continue
-                    m = merged([feats[x] for x in sorted(group + [n])], w)
-                    ns = score_units(m, other, w) if side == "a" else score_units(other, m, w)
+                    ns, m = _merged_score(side, feats, (*group, n), other, w)
                     if ns >= s + MIN_GAIN and (best is None or ns > best[0]):
                         best = (ns, side, n, m)
             if best is None:
