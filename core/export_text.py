@@ -237,13 +237,14 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
             la = lines_a[i] if i < len(lines_a) else blank
             runs: list[Run] = [mark_a if i == 0 else (" ", ""), ("  ", "")]
             runs += la if color else [(la, "")]  # type: ignore[list-item]
-            width_a = sum(cell_len(t) for t, _ in runs[2:])
-            if mark_b is not None and i < len(lines_b):
-                lb = lines_b[i]
-                runs += [(" " * (wa - width_a) + "  ", ""), mark_b if i == 0 else (" ", ""), ("  ", "")]
-                runs += lb if color else [(lb, "")]  # type: ignore[list-item]
-            elif mark_b is not None and i == 0 and mark_b[0].strip():
-                runs += [(" " * (wa - width_a) + "  ", ""), mark_b]
+            if mark_b is not None and (i < len(lines_b) or (i == 0 and mark_b[0].strip())):
+                runs.append((" " * (wa - sum(cell_len(t) for t, _ in runs[2:])) + "  ", ""))  # A padded to its column
+                if i < len(lines_b):
+                    lb = lines_b[i]
+                    runs += [mark_b if i == 0 else (" ", ""), ("  ", "")]
+                    runs += lb if color else [(lb, "")]  # type: ignore[list-item]
+                else:
+                    runs.append(mark_b)
             out.append(_ansi(runs) if color else "".join(t for t, _ in runs).rstrip())
 
     head_a = _cell([(f"A {display_line(al.a.source)}", "bold")], color)
