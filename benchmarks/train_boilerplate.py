@@ -253,12 +253,9 @@ def decide(page: Page, probs: list[float], rules: bl.Rules) -> list[bool]:
     return [v.category is None for v in bl._decide(page.lines, rules, (probs, page.cols1, page.stats))]
 
 
-WINDOW_WEIGHT = 1.0
-
-
 def objective(pages: list[Page], probs: list[list[float]], rules: bl.Rules) -> float:
     s = verdict_scores([decide(p, q, rules) for p, q in zip(pages, probs)], [p.labels for p in pages])
-    return s["whole"][2] + WINDOW_WEIGHT * s["window"][2]
+    return s["whole"][2] + s["window"][2]
 
 
 # A higher cut-off is taken only when it wins by more than this (whole + window F1): between
