@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from statistics import median_high
 
 from . import boilerplate_patterns as bp
 
@@ -491,11 +492,9 @@ def _core_columns(cols1: Columns, lo: int, hi: int, n: int) -> Columns:
     page's lines are read against that, not against English prose.
     """
     lw, term, lex = cols1[_LOG_WORDS], cols1[_TERMINAL_COL], cols1[_LEX_MEAN]
-    core = sorted(lw[lo:hi + 1]) or [0.0]
-    mid = core[len(core) // 2]
+    mid = median_high(lw[lo:hi + 1] or [0.0])
     size = max(1, hi - lo + 1)
-    core_lex = sorted(lex[lo:hi + 1]) or [0.0]
-    lex_mid = core_lex[len(core_lex) // 2]
+    lex_mid = median_high(lex[lo:hi + 1] or [0.0])
     return [[v - mid for v in lw], [sum(term[lo:hi + 1]) / size] * n, [math.log1p(size)] * n,
             [v - lex_mid for v in lex], [lex_mid] * n]
 
