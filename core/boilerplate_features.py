@@ -19,7 +19,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from statistics import median_high
 
 from . import boilerplate_patterns as bp
 
@@ -492,11 +491,18 @@ def _core_columns(cols1: Columns, lo: int, hi: int, n: int) -> Columns:
     page's lines are read against that, not against English prose.
     """
     lw, term, lex = cols1[_LOG_WORDS], cols1[_TERMINAL_COL], cols1[_LEX_MEAN]
-    mid = median_high(lw[lo:hi + 1] or [0.0])
+    mid = _upper_median(lw[lo:hi + 1])
     size = max(1, hi - lo + 1)
-    lex_mid = median_high(lex[lo:hi + 1] or [0.0])
+    lex_mid = _upper_median(lex[lo:hi + 1])
     return [[v - mid for v in lw], [sum(term[lo:hi + 1]) / size] * n, [math.log1p(size)] * n,
             [v - lex_mid for v in lex], [lex_mid] * n]
+
+
+def _upper_median(values: list[float]) -> float:
+    """The upper of the middle values, 0 for none (statistics.median_high without importing
+    statistics, which costs a few milliseconds at start-up)."""
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
 
 
 def sigmoid(z: float) -> float:
