@@ -206,6 +206,21 @@ def test_bad_threshold(capsys):
     assert_one_line_error(run_cli(["001", "002", "--threshold", "1.5"], capsys), "threshold")
 
 
+def test_the_engines_default_threshold_is_used_and_stated(capsys):
+    """--threshold defaults to None in the parser (the engine is not imported to parse the
+    arguments): the result and the help still carry the engine's default."""
+    from rafahdiff.core.score import DEFAULT_THRESHOLD
+
+    res = run_cli(["001", "002", "--json"], capsys)
+    assert res.code == 0 and json.loads(res.out)["threshold"] == DEFAULT_THRESHOLD
+    res = run_cli(["001", "002", "--json", "--threshold", "0.9"], capsys)
+    assert json.loads(res.out)["threshold"] == 0.9
+    with pytest.raises(SystemExit):
+        run_cli(["--help"], capsys)
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert f"minimum pair score in [0, 1] (default {DEFAULT_THRESHOLD})" in help_text
+
+
 def test_cp1252_input_is_read_with_a_notice(capsys, tmp_path):
     f = tmp_path / "latin.txt"
     f.write_bytes("The caf\u00e9 \u201cwas closed,\u201d he said.\n".encode("cp1252"))

@@ -1,8 +1,10 @@
 """The Textual app: two synchronised panes over one immutable Alignment.
 
-The app computes no alignment of its own: it calls `rafahdiff.core.compare` once (in a worker
-thread when the inputs are big, with a progress indicator) and only lays out, folds, hides,
-mirrors and searches the result for display.
+The app computes no alignment of its own: it is given the engine's result (`prefetch`: made in a
+child while Textual was imported) or calls `rafahdiff.core.compare` once (in a worker thread when
+the inputs are big, with a progress indicator), and only lays out, folds, hides, mirrors and
+searches the result for display. The engine, the help screen and the command palette's entries
+are imported when first used, not before the first frame.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
-from rafahdiff.core import DEFAULT_THRESHOLD, InputError, compare
+from rafahdiff.core.errors import InputError
 from rafahdiff.core.model import Alignment, Document, SourceText
 from rafahdiff.core.rows import mirror
 from rafahdiff.core.sanitize import display_line
 
 from .details import details_text, summary_text
-from .help import HelpScreen
 from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env, palette_title
+from .prefetch import BACKGROUND_CHARS, Ahead, align_here
 from .rowmodel import Hit, RowModel, Side
 from .rowview import DiffView
 
@@ -37,8 +39,9 @@ _VIEW_ACTIONS = frozenset(spec.action.split("(")[0] for spec in KEYS) - {"help",
 #: one-document mode (`rafahdiff 002`) rather than offered and silently doing nothing.
 _TWO_SIDED_ACTIONS = frozenset({"swap", "switch_pane", "set_pane", "partner", "toggle_diff_only"})
 
-#: Inputs above this many characters are aligned in a worker thread behind a progress indicator.
-BACKGROUND_CHARS = 150_000
+def compare(a: SourceText, b: SourceText | None, threshold: float | None = None) -> Alignment:
+    """The engine's `compare` (None: its default threshold), the one call the app makes to it."""
+    return align_here(a, b, threshold)
 
 
 def _head_text(label: str, doc: Document, active: bool) -> Text:
@@ -74,7 +77,7 @@ class RafahdiffApp(App[int]):
         self,
         src_a: SourceText | None = None,
         src_b: SourceText | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
+        threshold: float | None = None,
         *,
         alignment: Alignment | None = None,
         background: bool | None = None,
@@ -437,6 +440,8 @@ class RafahdiffApp(App[int]):
         self._refresh_details()
 
     def action_help(self) -> None:
+        from .help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.user_keymap))
 
@@ -491,13 +496,15 @@ def keyboard_from_terminal(tty_path: str = "/dev/tty") -> str | None:
     return None
 
 
-def run_app(src_a: SourceText, src_b: SourceText | None, threshold: float) -> int:
-    """Run the app until the user quits; the CLI's exit status."""
+def run_app(src_a: SourceText, src_b: SourceText | None, threshold: float | None, ahead: Ahead | None = None) -> int:
+    """Run the app until the user quits; the CLI's exit status. `ahead`: the alignment being made
+    in a child (`prefetch.start`), taken (or made here) when the app needs it."""
     problem = keyboard_from_terminal()
     if problem is not None:
         print(f"rafahdiff: {problem}", file=sys.stderr)
         return 2
-    app = RafahdiffApp(src_a, src_b, threshold)
+    alignment = ahead.alignment() if ahead is not None else None
+    app = RafahdiffApp(src_a, src_b, threshold, alignment=alignment)
     app.run()
     if app.error_message:
         print(f"rafahdiff: {app.error_message}", file=sys.stderr)

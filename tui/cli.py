@@ -1,8 +1,9 @@
 """The `rafahdiff` command: argument parsing, input errors → one stderr line + exit 2.
 
-Exporters, `importlib.metadata` and the seed list are imported only on the paths that use them:
-`rafahdiff 001 002` pays for the app and the engine, not for HTML, Markdown or Rich rendering
-(first paint under half a second; benchmarks/bench_first_paint.py).
+Exporters, `importlib.metadata` and the seed list are imported only on the paths that use them,
+and the engine only once the inputs are read: `rafahdiff 001 002` forks a child that imports the
+engine and aligns while this process imports Textual (`prefetch`), and pays for no HTML, Markdown
+or Rich rendering (first paint under half a second; benchmarks/bench_first_paint.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import os
 import sys
 from collections.abc import Iterable
 
-from rafahdiff.core import DEFAULT_THRESHOLD, MAX_INPUT_BYTES, InputError, analyse, compare, read_source
+from rafahdiff.core.errors import InputError
+from rafahdiff.core.reading import MAX_INPUT_BYTES, read_source
 from rafahdiff.core.sanitize import display_line, display_text
 
 FORMATS = ("json", "text", "html", "markdown")
@@ -56,6 +58,18 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """States the engine's default threshold, read only when the help is printed (the engine's
+    import is what the app's start overlaps with Textual's)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.dest == "threshold":
+            from rafahdiff.core.score import DEFAULT_THRESHOLD
+
+            return f"{action.help} (default {DEFAULT_THRESHOLD})"
+        return action.help
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
         self.exit(2, f"rafahdiff: {message} (see --help)\n")
@@ -67,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Side-by-side source comparer for news articles: what B reused, edited, "
         "paraphrased, moved, added or dropped from A, with page furniture marked.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     p.add_argument("a", nargs="?", metavar="A", help="first article (seed id, path or -)")
     p.add_argument("b", nargs="?", metavar="B", help="second article (seed id, path or -)")
@@ -78,14 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the report to FILE atomically (format from --format, else from the suffix: "
                    ".html .md .json, otherwise text); - is standard output")
     p.add_argument("--width", type=int, help="width of the text rendering (default: $COLUMNS or 100)")
-    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
-                   help=f"minimum pair score in [0, 1] (default {DEFAULT_THRESHOLD})")
+    p.add_argument("--threshold", type=float, help="minimum pair score in [0, 1]")  # None: the engine's
     p.add_argument("--list", action="store_true", help="list the bundled seed articles and exit")
     p.add_argument("--version", action=_VersionAction, help="show the version and exit")
     return p
 
 
 def _print_list() -> None:
+    from rafahdiff.core.pipeline import analyse
     from rafahdiff.core.seeds import list_seeds
 
     for seed in list_seeds():
@@ -117,7 +131,7 @@ def run(argv: list[str] | None = None) -> int:
         raise InputError("no article given: try `rafahdiff 001 002` or --list (see --help)")
     if args.a == "-" and args.b == "-":
         raise InputError("standard input (-) can be used for only one of A and B")
-    if not 0.0 <= args.threshold <= 1.0:
+    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
         raise InputError(f"--threshold must be between 0 and 1, not {args.threshold}")
     src_a = read_source(args.a)
     src_b = read_source(args.b) if args.b is not None else None
@@ -134,10 +148,10 @@ def run(argv: list[str] | None = None) -> int:
         resolve_target(args.output)
         _refuse_overwriting_input(args.output, src_a, src_b)
     if fmt is None and sys.stdout.isatty():
-        from rafahdiff.tui.app import run_app
+        return _run_app(src_a, src_b, args.threshold)
+    from rafahdiff.tui.prefetch import align_here
 
-        return run_app(src_a, src_b, threshold=args.threshold)
-    al = compare(src_a, src_b, threshold=args.threshold)
+    al = align_here(src_a, src_b, args.threshold)
     report: str | Iterable[str]
     if fmt == "json":
         from rafahdiff.core.export_json import to_json
@@ -163,6 +177,20 @@ def run(argv: list[str] | None = None) -> int:
         sys.stdout.write(report if isinstance(report, str) else "".join(report))
         sys.stdout.flush()
     return 0
+
+
+def _run_app(src_a, src_b, threshold: float | None) -> int:
+    """The app, with the alignment started in a forked child before Textual is imported."""
+    from rafahdiff.tui import prefetch
+
+    ahead = prefetch.start(src_a, src_b, threshold)
+    try:
+        from rafahdiff.tui.app import run_app
+
+        return run_app(src_a, src_b, threshold=threshold, ahead=ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()  # killed and reaped however the app ended (usually done already)
 
 
 def _refuse_overwriting_input(output: str, *sources) -> None:

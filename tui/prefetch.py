@@ -1,0 +1,115 @@
+"""The alignment of `rafahdiff A B` made in a forked child while this process imports Textual.
+
+Before its first frame the command spent most of its time importing, one thing after the other
+on one core: the engine (regexes, tables, rapidfuzz) and Textual. Forked right after the inputs
+are read, a child (`forked_helper.Helper`: its pipes, its race, its kill-and-reap) imports the
+engine and aligns while this process imports Textual and builds the app on the other core;
+the Alignment (immutable, about 10 kB pickled for a news pair) comes back through a pipe.
+
+Only where that is safe and pays: a fork and a second core, no other thread, no address-space
+cap (`forked_helper.can_fork`), a core free right now (`forked_helper.spare_core`: on a machine
+busy with other work the two processes would only take turns, each session's tasks sharing one
+share of the CPU, and the fork and the second interpreter would cost more than they save), and
+inputs small enough for the app to align before its first frame (bigger ones go to the app's
+worker thread and its progress indicator, as before). Any
+failure of the child (it died, raised, sent what cannot be read, or is slow) makes this process
+align in-process, through the same code as without a child, so a bad input still ends with the
+same one-line message and status 2.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from rafahdiff.core import forked_helper
+
+if TYPE_CHECKING:
+    from rafahdiff.core.model import Alignment, SourceText
+
+#: Inputs above this many characters (both texts together) are aligned in the app's worker
+#: thread behind a progress indicator; at most this many are aligned before the first frame.
+BACKGROUND_CHARS = 150_000
+
+#: How long the child is waited for once this process needs the alignment, before this process
+#: starts on the work itself (racing the child, whose answer is taken if it comes first). The
+#: child starts first and needs about as long as Textual's import, so it is nearly always done;
+#: a child that is not (stopped, starved) costs at most this much more than no child.
+GRACE_SECONDS = 0.3
+_TICK = 0.002
+
+
+def align_here(a: SourceText, b: SourceText | None, threshold: float | None) -> Alignment:
+    """The engine's `compare` in this process (imported only now: it is the slow import)."""
+    from rafahdiff.core.pipeline import compare
+    from rafahdiff.core.score import DEFAULT_THRESHOLD
+
+    return compare(a, b, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
+def _align_job(context: dict[str, Any]) -> Alignment:
+    """Run in the child: the same call as `align_here`."""
+    return align_here(context["a"], context["b"], context["threshold"])
+
+
+class Ahead:
+    """A child aligning ahead; `alignment()` takes its answer (or makes it here), `close()` kills
+    and reaps it. Either may be called more than once."""
+
+    def __init__(self, helper: forked_helper.Helper, a: SourceText, b: SourceText | None,
+                 threshold: float | None) -> None:
+        self.helper = helper
+        self._args = (a, b, threshold)
+        self.from_child: bool | None = None  # for tests and benchmarks: whose answer was used
+
+    def _here(self, out: list[Alignment]) -> Iterator[None]:
+        """The job done here, a step at a time: first only waiting (`GRACE_SECONDS`), then the
+        engine's import, then the alignment."""
+        deadline = time.monotonic() + GRACE_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(_TICK)
+            yield
+        from rafahdiff.core import pipeline  # noqa: F401 - the slow part, a step of its own
+
+        yield
+        out.append(align_here(*self._args))
+        yield
+
+    def alignment(self) -> Alignment:
+        """The child's Alignment, or one made here; raises as `align_here` does."""
+        out: list[Alignment] = []
+        steps = self._here(out)
+        try:
+            ok, value = self.helper.result_or_do(steps)
+        finally:
+            self.close()
+        self.from_child = ok and _is_alignment(value)
+        if self.from_child:
+            return value
+        # The child failed or lost the race: the alignment made here, or made now (without
+        # waiting out the rest of the grace for a child that is gone).
+        return out[0] if out else align_here(*self._args)
+
+    def close(self) -> None:
+        self.helper.stop()
+
+
+def _is_alignment(value: object) -> bool:
+    from rafahdiff.core.model import Alignment
+
+    return isinstance(value, Alignment)
+
+
+def start(a: SourceText, b: SourceText | None, threshold: float | None) -> Ahead | None:
+    """Fork a child aligning `a` and `b` now, or None where it would not pay or is not safe."""
+    size = len(a.text) + (len(b.text) if b is not None else 0)
+    if size > BACKGROUND_CHARS or not forked_helper.can_fork() or not forked_helper.spare_core():
+        return None
+    helper = forked_helper.Helper({"a": a, "b": b, "threshold": threshold})
+    if not helper.start():
+        return None
+    if not helper.submit(_align_job):
+        helper.stop()
+        return None
+    return Ahead(helper, a, b, threshold)
