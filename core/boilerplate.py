@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from . import boilerplate_features as bf
 from . import boilerplate_patterns as bp
+from . import headline as hl
 from .model import Span, Unit
 
 # A body line must be this long (words) to open or close the article body.
@@ -50,11 +51,6 @@ _BODY_WORDS = 8
 _PROSE_WORDS = 12
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
-# The headline is never a line the model is this sure is furniture (a byline, date or teaser
-# heading above the body) while a likelier one lies further up; if none does, the nearest
-# stands. Fixed, not learned: the benchmark does not score headlines, so a learned cut-off
-# would drift up at the cost of real titles.
-_HEADLINE_P = 0.05
 # A comment thread is recognised only after this many prose lines of article.
 _THREAD_PROSE = 3
 
@@ -203,22 +199,19 @@ def _decide(
     body_hi = next((i for i in range(n - 1, -1, -1) if body_line(i)), -1)
     body_hi = _trim_body_end(probs, stats, body_lo, body_hi)
 
-    # Headline: the heading-like line nearest above the body that the model does not call sure
-    # furniture; its first occurrence if repeated.
+    # Headline: the heading-shaped line above the body whose words the body repeats (`headline`),
+    # its first occurrence if repeated; on a page with no body, the first line if heading-like.
     folded = [t.casefold() for t in texts]
     first_seen: dict[str, int] = {}
     for i, t in enumerate(folded):
         first_seen.setdefault(t, i)
-    headline = nearest = -1
-    for i in range(min(body_lo, n) - 1, -1, -1):
-        if pattern[i] is None and _heading_like(texts[i], stats[i]) and bp.bio_cues(texts[i]) == 0:
-            if probs[i] >= _HEADLINE_P:
-                headline = first_seen[folded[i]]
-                break
-            if nearest < 0:
-                nearest = first_seen[folded[i]]
-    if headline < 0:
-        headline = nearest
+    def candidate(i: int) -> bool:
+        return pattern[i] is None and bp.bio_cues(texts[i]) == 0
+
+    terminal = [st.terminal for st in stats]
+    headline = hl.pick_headline(texts, words, terminal, raw.tokens, candidate, body_lo, body_hi, bf.STOPWORDS)
+    if headline >= 0:
+        headline = first_seen[folded[headline]]  # a repeated headline is its first occurrence
     if headline < 0 and n and pattern[0] is None and _heading_like(texts[0], stats[0]):
         headline = 0
     if headline >= 0:

@@ -1,0 +1,97 @@
+"""The headline of a copied page: the heading-shaped line above the body whose words the body repeats."""
+
+from __future__ import annotations
+
+from rafahdiff.core import headline as hl
+from rafahdiff.core.boilerplate_features import STOPWORDS
+from rafahdiff.core.model import SourceText
+from rafahdiff.core.pipeline import analyse
+
+BODY = [
+    "The city council approved the new harbour bridge budget on Tuesday after a long debate.",
+    "Mayor Ana Ruiz said the harbour bridge would open to traffic in 2027 if the budget holds.",
+    "Opponents of the bridge argued that the council should have waited for the traffic study.",
+    "The budget includes funds for a cycle lane and a pedestrian walkway across the harbour.",
+]
+
+
+def _page(*header: str) -> str:
+    return "\n".join([*header, *BODY])
+
+
+def _title(text: str) -> str:
+    return analyse(SourceText("page", "page", text)).title
+
+
+def test_the_line_whose_words_the_body_repeats_is_the_title_not_the_nearest_teaser():
+    text = _page(
+        "Home",
+        "News",
+        "Council approves harbour bridge budget",
+        "Celebrity chef opens seaside restaurant",  # a teaser for another story, nearer the body
+    )
+    assert _title(text) == "Council approves harbour bridge budget"
+
+
+def test_a_caption_sentence_sharing_the_words_loses_to_the_headline():
+    text = _page(
+        "Council approves harbour bridge budget",
+        "The harbour bridge budget was approved by the council on Tuesday, officials said.",
+    )
+    assert _title(text) == "Council approves harbour bridge budget"
+
+
+def test_the_headline_line_is_content_of_kind_heading():
+    text = _page("Menu", "Sports", "Council approves harbour bridge budget", "Share this article")
+    doc = analyse(SourceText("page", "page", text))
+    units = [u for u in doc.units if text[u.start:u.end] == "Council approves harbour bridge budget"]
+    assert units and units[0].kind == "heading" and units[0].boilerplate is None
+
+
+def test_a_repeated_headline_is_its_first_occurrence_and_the_copy_is_furniture():
+    text = _page("Council approves harbour bridge budget", "Politics", "Council approves harbour bridge budget")
+    doc = analyse(SourceText("page", "page", text))
+    copies = [u for u in doc.units if text[u.start:u.end] == "Council approves harbour bridge budget"]
+    assert [u.boilerplate for u in copies] == [None, "duplicate"]
+    assert copies[0].kind == "heading"
+
+
+def _pick(lines: list[str], body_lo: int, eligible=lambda i: True) -> int:
+    tokens = [[w.strip(".,").casefold() for w in t.split()] for t in lines]
+    words = [len(t.split()) for t in lines]
+    terminal = [t.rstrip().endswith((".", "!", "?")) for t in lines]
+    return hl.pick_headline(lines, words, terminal, tokens, eligible, body_lo, len(lines) - 1, STOPWORDS)
+
+
+def test_no_body_means_no_pick():
+    lines = ["Council approves harbour bridge budget", "Politics"]
+    assert _pick(lines, body_lo=len(lines)) == -1
+
+
+def test_lines_the_caller_rules_out_are_never_picked():
+    lines = ["Council approves harbour bridge budget", "Follow the harbour bridge budget live", *BODY]
+    assert _pick(lines, 2, eligible=lambda i: i != 1) == 0
+    assert _pick(lines, 2, eligible=lambda i: i != 0) == 1
+    assert _pick(lines, 2, eligible=lambda i: i not in (0, 1)) not in (0, 1)
+
+
+def test_a_line_beyond_the_window_is_not_searched():
+    menu = [f"Section {k} link" for k in range(hl.WINDOW + 5)]
+    lines = ["Council approves harbour bridge budget", *menu, *BODY]
+    assert _pick(lines, 1 + len(menu)) != 0
+
+
+def test_sharing_more_of_its_words_with_the_body_scores_higher():
+    body = {"council", "harbour", "bridge", "budget"}
+    on_topic = hl.headline_score(["council", "approves", "harbour", "bridge"], 4, False, False, body, STOPWORDS)
+    off_topic = hl.headline_score(["celebrity", "chef", "opens", "restaurant"], 4, False, False, body, STOPWORDS)
+    assert on_topic > off_topic
+
+
+def test_a_copy_near_the_body_makes_its_far_first_occurrence_the_headline():
+    menu = [f"Section {k} link" for k in range(hl.WINDOW + 5)]
+    text = _page("Council approves harbour bridge budget", *menu, "Council approves harbour bridge budget")
+    doc = analyse(SourceText("page", "page", text))
+    copies = [u for u in doc.units if text[u.start:u.end] == "Council approves harbour bridge budget"]
+    assert copies[0].kind == "heading" and copies[0].boilerplate is None
+    assert copies[1].boilerplate == "duplicate"
