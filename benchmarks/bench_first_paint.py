@@ -73,7 +73,7 @@ class _AfterImport:
 sys.meta_path.insert(0, _AfterImport())
 from rafahdiff.tui.cli import main
 code = main(sys.argv[1:])
-print(f"EXIT {code}", file=sys.stderr, flush=True)
+print(f"EXIT {code} {_cpu().split()[1]}", file=sys.stderr, flush=True)  # the child, reaped by now
 """
 
 
@@ -89,9 +89,10 @@ def child_env(bytecode_cache: str | None) -> dict[str, str]:
 
 
 def one_run(a: str, b: str, prelude: str = "", env: dict[str, str] | None = None) -> tuple[float, float, float, float]:
-    """(wall seconds from spawn to first paint, CPU seconds used until then by the process, by it
-    and the helper it reaped, wall seconds from spawn to `App.run`). `prelude` is code run first
-    (an A/B script uses it to import another source tree)."""
+    """(wall seconds from spawn to first paint, CPU seconds used until then by the process, that
+    plus all the CPU of the child that aligned (reaped after the first frame), wall seconds from
+    spawn to `App.run`). `prelude` is code run first (an A/B script uses it to import another
+    source tree)."""
     master, slave = os.openpty()  # stdin and stdout a terminal: the command starts the app
     try:
         start = time.time()
@@ -105,9 +106,10 @@ def one_run(a: str, b: str, prelude: str = "", env: dict[str, str] | None = None
             if fd >= 0:
                 os.close(fd)
     marks = {line.split()[0]: line.split()[1:] for line in err.splitlines() if line[:4] in ("PAIN", "RUN ", "EXIT")}
-    if "PAINT" not in marks or marks.get("EXIT") != ["0"]:
+    if "PAINT" not in marks or marks.get("EXIT", [""])[0] != "0":
         raise RuntimeError(f"no paint reported: {err[-800:]}")
-    wall, own, helper = (float(x) for x in marks["PAINT"])
+    wall, own, _ = (float(x) for x in marks["PAINT"])
+    helper = float(marks["EXIT"][1]) if len(marks["EXIT"]) > 1 else 0.0
     run = float(marks["RUN"][0]) if "RUN" in marks else wall
     return wall - start, own, own + helper, run - start
 

@@ -23,15 +23,14 @@ from .cli_helpers import Result, assert_one_line_error
 
 @pytest.fixture
 def forking(monkeypatch):
-    """A child is forked whatever else runs on this machine; records every one started."""
-    monkeypatch.setattr(forked_helper, "spare_core", lambda: True)
-    started: list[prefetch.Ahead] = []
+    """Records every child started."""
+    started: list[tuple[prefetch.Ahead, int]] = []
     start = prefetch.start
 
     def spy(*args):
         ahead = start(*args)
         if ahead is not None:
-            started.append(ahead)
+            started.append((ahead, ahead.helper.pid))
         return ahead
 
     monkeypatch.setattr(prefetch, "start", spy)
@@ -39,11 +38,30 @@ def forking(monkeypatch):
 
 
 def _gone(pid: int) -> bool:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True  # reaped: no zombie left
-    return False
+    """The child was killed and reaped (by the thread `Helper.stop` starts for it): no zombie
+    left. Read from /proc, not by reaping it here, which would hide a missing reaper."""
+    deadline = time.monotonic() + 10
+    while os.path.exists(f"/proc/{pid}"):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def _killed(pid: int) -> bool:
+    """The child has ended (a zombie until reaped, or gone)."""
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state in ("Z", "X"):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
 
 
 def _open_fds() -> set[int]:
@@ -52,6 +70,9 @@ def _open_fds() -> set[int]:
 
 def _pair() -> tuple[SourceText, SourceText]:
     return read_source("001"), read_source("002")
+
+
+pytestmark = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads processes from /proc (Linux)")
 
 
 def test_the_childs_alignment_is_the_one_made_here(forking):
@@ -63,6 +84,7 @@ def test_the_childs_alignment_is_the_one_made_here(forking):
     al = ahead.alignment()
     assert ahead.from_child is True
     assert al == pipeline.compare(a, b, threshold=DEFAULT_THRESHOLD)
+    ahead.close()  # run_app: after the first frame
     assert _gone(pid)
     assert _open_fds() == before  # both pipes closed
     ahead.close()  # a second close is harmless
@@ -73,6 +95,7 @@ def test_a_threshold_given_reaches_the_child(forking):
     ahead = prefetch.start(a, b, 0.9)
     assert ahead is not None
     al = ahead.alignment()
+    ahead.close()
     assert al.threshold == 0.9 and al == pipeline.compare(a, b, threshold=0.9)
 
 
@@ -81,6 +104,7 @@ def test_one_document_is_prefetched_too(forking):
     ahead = prefetch.start(a, None, None)
     assert ahead is not None
     assert ahead.alignment() == pipeline.compare(a)
+    ahead.close()
 
 
 def test_a_child_that_dies_is_replaced_here(forking):
@@ -90,6 +114,7 @@ def test_a_child_that_dies_is_replaced_here(forking):
     pid = ahead.helper.pid
     os.kill(pid, signal.SIGKILL)
     al = ahead.alignment()
+    ahead.close()
     assert ahead.from_child is False
     assert al == pipeline.compare(a, b, threshold=DEFAULT_THRESHOLD)
     assert _gone(pid)
@@ -108,6 +133,7 @@ def test_a_child_that_sends_no_alignment_is_not_trusted(forking, monkeypatch):
     ahead = prefetch.start(a, b, None)
     assert ahead is not None
     al = ahead.alignment()
+    ahead.close()
     assert ahead.from_child is False and al == real(a, b, threshold=DEFAULT_THRESHOLD)
 
 
@@ -129,6 +155,8 @@ def test_a_stuck_child_is_raced_and_killed(forking, monkeypatch):
     pid = ahead.helper.pid
     al = ahead.alignment()
     assert ahead.from_child is False and al == real(a, b, threshold=DEFAULT_THRESHOLD)
+    assert _killed(pid)  # the one the race left behind, at once
+    ahead.close()
     assert _gone(pid)
 
 
@@ -143,6 +171,7 @@ def test_an_error_in_the_child_is_raised_here_as_without_a_child(forking, monkey
     pid = ahead.helper.pid
     with pytest.raises(InputError, match="too many units"):
         ahead.alignment()
+    ahead.close()
     assert _gone(pid)
 
 
@@ -163,7 +192,9 @@ def test_the_cli_reports_an_error_of_the_childs_alignment_in_one_line(forking, m
     res = Result(code, cap.out, cap.err)
     assert_one_line_error(res, "300,000 units", "more than 200,000")
     assert "\x1b" not in res.err
-    assert len(forking) == 1 and _gone(forking[0].helper.pid) and forking[0].from_child is False
+    assert len(forking) == 1
+    ahead, pid = forking[0]
+    assert _gone(pid) and ahead.from_child is False
     assert calls == [os.getpid()]  # the one raised here (the child's own call is not counted here)
 
 
@@ -176,9 +207,6 @@ def test_no_child_where_it_cannot_pay_or_is_unsafe(forking, monkeypatch):
         assert prefetch.start(a, b, None) is None
     with monkeypatch.context() as m:
         m.setattr(forked_helper, "memory_capped", lambda: True)
-        assert prefetch.start(a, b, None) is None
-    with monkeypatch.context() as m:
-        m.setattr(forked_helper, "spare_core", lambda: False)
         assert prefetch.start(a, b, None) is None
     with monkeypatch.context() as m:
         m.delattr(os, "fork")
@@ -196,14 +224,17 @@ def test_a_failed_fork_means_no_child(forking, monkeypatch):
     assert _open_fds() == before
 
 
-async def test_the_app_shows_the_childs_alignment(forking):
+async def test_the_app_shows_the_childs_alignment_and_reaps_the_child_after_its_first_frame(forking):
     a, b = _pair()
     ahead = prefetch.start(a, b, None)
     assert ahead is not None
+    pid = ahead.helper.pid
     al = ahead.alignment()
-    app = app_module.RafahdiffApp(a, b, alignment=al)
-    async with app.run_test(size=(120, 40)):
+    app = app_module.RafahdiffApp(a, b, alignment=al, after_first_frame=ahead.close)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
         assert app.alignment == al and app.view is not None and app.view.model.visible
+        assert _gone(pid)
 
 
 def test_the_app_start_imports_no_engine():

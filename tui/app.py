@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from functools import partial
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rich.text import Text
 from textual import work
@@ -81,8 +81,10 @@ class RafahdiffApp(App[int]):
         *,
         alignment: Alignment | None = None,
         background: bool | None = None,
+        after_first_frame: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
+        self._after_first_frame = after_first_frame  # run_app reaps the aligning child then
         self._src = (src_a, src_b, threshold)
         self.original: Alignment | None = alignment
         self.swapped = False
@@ -125,6 +127,8 @@ class RafahdiffApp(App[int]):
         return Text(f"aligning {chars:,} characters…")
 
     def on_mount(self) -> None:
+        if self._after_first_frame is not None:
+            self.call_after_refresh(self._after_first_frame)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         if self.model is None:
@@ -504,7 +508,8 @@ def run_app(src_a: SourceText, src_b: SourceText | None, threshold: float | None
         print(f"rafahdiff: {problem}", file=sys.stderr)
         return 2
     alignment = ahead.alignment() if ahead is not None else None
-    app = RafahdiffApp(src_a, src_b, threshold, alignment=alignment)
+    app = RafahdiffApp(src_a, src_b, threshold, alignment=alignment,
+                       after_first_frame=ahead.close if ahead is not None else None)
     app.run()
     if app.error_message:
         print(f"rafahdiff: {app.error_message}", file=sys.stderr)
