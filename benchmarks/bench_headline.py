@@ -5,7 +5,9 @@ Each page's lines are joined with newlines and read exactly as rafahdiff reads a
 first line labelled `headline` (whitespace and case aside). 178 of the 181 pages have one.
 
 Figures printed:
-- shipped: the shipped weights of `core/headline.py` (picked on these pages: a train-set figure);
+- shipped: how often the shipped weights of `core/headline.py` pick the headline line (they
+  were picked on these pages: a train-set figure), and how often `title` is right (the title is
+  the first content heading: a headline line cut into several units is not one);
 - cv: two-fold cross-validation of those weights (a small grid refitted on half the pages and
   scored on the other half; three shuffles) — the honest figure for pages never seen;
 
@@ -31,8 +33,8 @@ from rafahdiff.core import headline as hl  # noqa: E402
 from rafahdiff.core.model import SourceText  # noqa: E402
 from rafahdiff.core.pipeline import analyse  # noqa: E402
 
-WEIGHTS = ("SENTENCE_PENALTY", "IN_BODY_PENALTY", "LENGTH_BONUS")
-GRID = list(itertools.product([0.5, 1.0, 2.0], [0.0, 0.25, 0.5, 1.0], [0.0, 0.25, 0.5, 1.0]))
+WEIGHTS = ("SENTENCE_PENALTY", "LENGTH_BONUS")
+GRID = list(itertools.product([0.25, 0.5, 1.0, 2.0], [0.0, 0.25, 0.5, 1.0, 2.0]))
 
 
 def _norm(text: str) -> str:
@@ -103,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     n = len(rec)
     shipped = sum(r[1]["title"] == r[2] for r in rec)
     print(f"AEB pages with a headline label: {n}")
-    print(f"  shipped weights, title right:   {shipped}/{n} = {shipped / n:.1%}   (train-set figure)")
+    picked = _right(rec, tuple(getattr(hl, w) for w in WEIGHTS))
+    print(f"  shipped weights, headline line picked right: {picked}/{n} = {picked / n:.1%}   (train-set figure)")
+    print(f"  shipped weights, Document.title right:       {shipped}/{n} = {shipped / n:.1%}")
     if not args.no_cv:
         for seed in range(3):
             order = list(range(n))
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             for train, test in (halves, halves[::-1]):
                 best = max(GRID, key=lambda w: _right(train, w))
                 right += _right(test, best)
-            print(f"  two-fold cv (shuffle {seed}):      {right}/{n} = {right / n:.1%}")
+            print(f"  headline line picked right, two-fold cv (shuffle {seed}): {right}/{n} = {right / n:.1%}")
     return 0
 
 

@@ -142,6 +142,13 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
     ("credit", re.compile(r"^[-–—]\s*(?:[A-Z][\w.&-]*\s?){1,3}$|^(?:photo(?:graph)?|image|picture|foto|фото)s?\s*"
                           r"(?:credit)?\s*:\s*[^.!?]{1,60}$", _I),
      "an agency or photo credit line"),
+    # How a page's picture and video blocks read once copied: "Image caption Assange gestures …",
+    # "Image copyright EPA", "Media playback is unsupported on your device".
+    ("caption", re.compile(r"^(?:image|media|video|photo|picture) caption\b", _I),
+     "a caption (introduced by “Image caption” or “Media caption”)"),
+    ("credit", re.compile(r"^(?:image|photo|picture|video) (?:copyright|source)\b[^.!?]{0,60}$", _I),
+     "an image copyright line"),
+    ("other", re.compile(r"^media playback is (?:unsupported|not supported)\b", _I), "a media player's notice"),
 ]
 
 # Captions: a picture's description, told by its credit or its position markers.

@@ -400,6 +400,10 @@ def test_other_language_articles(ad: str, follow: str, body: list[str]) -> None:
     ("Like this story? Share it with a friend!", "promo"),
     ("Most Read", "promo"),
     ("Skip to content", "navigation"),
+    ("Image caption Officials met in Cairo on Sunday to discuss the truce", "caption"),
+    ("Media caption Who is the new envoy?", "caption"),
+    ("Image copyright Reuters", "credit"),
+    ("Media playback is unsupported on your device", "other"),
 ])
 def test_unseen_furniture_line_in_the_middle_of_an_article(line: str, category: str) -> None:
     paragraphs = CLEAN_ARTICLE.strip().split("\n\n")

@@ -83,8 +83,8 @@ def test_a_line_beyond_the_window_is_not_searched():
 
 def test_sharing_more_of_its_words_with_the_body_scores_higher():
     body = {"council", "harbour", "bridge", "budget"}
-    on_topic = hl.headline_score(["council", "approves", "harbour", "bridge"], 4, False, False, body, STOPWORDS)
-    off_topic = hl.headline_score(["celebrity", "chef", "opens", "restaurant"], 4, False, False, body, STOPWORDS)
+    on_topic = hl.headline_score(["council", "approves", "harbour", "bridge"], 4, False, body, STOPWORDS)
+    off_topic = hl.headline_score(["celebrity", "chef", "opens", "restaurant"], 4, False, body, STOPWORDS)
     assert on_topic > off_topic
 
 
@@ -95,3 +95,13 @@ def test_a_copy_near_the_body_makes_its_far_first_occurrence_the_headline():
     copies = [u for u in doc.units if text[u.start:u.end] == "Council approves harbour bridge budget"]
     assert copies[0].kind == "heading" and copies[0].boilerplate is None
     assert copies[1].boilerplate == "duplicate"
+
+
+def test_a_line_repeated_inside_the_body_does_not_vouch_for_itself():
+    notice = "Harbour bridge budget vote full debate replay"
+    body = [BODY[0], notice, BODY[1], BODY[2], notice, BODY[3]]
+    text = "\n".join(["Council approves harbour bridge budget", notice, *body])
+    doc = analyse(SourceText("page", "page", text))
+    headline = [u for u in doc.units if u.kind == "heading" and u.boilerplate is None][0]
+    assert text[headline.start:headline.end] == "Council approves harbour bridge budget"
+    assert not any(u.reason == "repeats the headline" for u in doc.units)  # the notice was not taken for it
