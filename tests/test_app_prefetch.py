@@ -23,7 +23,8 @@ from .cli_helpers import Result, assert_one_line_error
 
 @pytest.fixture
 def forking(monkeypatch):
-    """Records every child started."""
+    """A child is forked whatever else runs on this machine; records every one started."""
+    monkeypatch.setattr(forked_helper, "spare_core", lambda: True)
     started: list[tuple[prefetch.Ahead, int]] = []
     start = prefetch.start
 
@@ -207,6 +208,9 @@ def test_no_child_where_it_cannot_pay_or_is_unsafe(forking, monkeypatch):
         assert prefetch.start(a, b, None) is None
     with monkeypatch.context() as m:
         m.setattr(forked_helper, "memory_capped", lambda: True)
+        assert prefetch.start(a, b, None) is None
+    with monkeypatch.context() as m:
+        m.setattr(forked_helper, "spare_core", lambda: False)  # a busy machine
         assert prefetch.start(a, b, None) is None
     with monkeypatch.context() as m:
         m.delattr(os, "fork")
