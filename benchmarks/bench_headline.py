@@ -20,7 +20,6 @@ line model did not call sure furniture; commit 9d9d16f) had the title right on 8
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import random
 import sys
@@ -33,8 +32,8 @@ from rafahdiff.core import headline as hl  # noqa: E402
 from rafahdiff.core.model import SourceText  # noqa: E402
 from rafahdiff.core.pipeline import analyse  # noqa: E402
 
-WEIGHTS = ("SENTENCE_PENALTY", "LENGTH_BONUS")
-GRID = list(itertools.product([0.25, 0.5, 1.0, 2.0], [0.0, 0.25, 0.5, 1.0, 2.0]))
+WEIGHTS = ("LENGTH_BONUS",)
+GRID = [(w,) for w in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)]
 
 
 def _norm(text: str) -> str:

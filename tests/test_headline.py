@@ -83,8 +83,8 @@ def test_a_line_beyond_the_window_is_not_searched():
 
 def test_sharing_more_of_its_words_with_the_body_scores_higher():
     body = {"council", "harbour", "bridge", "budget"}
-    on_topic = hl.headline_score(["council", "approves", "harbour", "bridge"], 4, False, body, STOPWORDS)
-    off_topic = hl.headline_score(["celebrity", "chef", "opens", "restaurant"], 4, False, body, STOPWORDS)
+    on_topic = hl.headline_score(["council", "approves", "harbour", "bridge"], 4, body, STOPWORDS)
+    off_topic = hl.headline_score(["celebrity", "chef", "opens", "restaurant"], 4, body, STOPWORDS)
     assert on_topic > off_topic
 
 
@@ -105,3 +105,10 @@ def test_a_line_repeated_inside_the_body_does_not_vouch_for_itself():
     headline = [u for u in doc.units if u.kind == "heading" and u.boilerplate is None][0]
     assert text[headline.start:headline.end] == "Council approves harbour bridge budget"
     assert not any(u.reason == "repeats the headline" for u in doc.units)  # the notice was not taken for it
+
+
+def test_an_article_without_a_headline_keeps_its_first_sentence_a_sentence():
+    text = "\n\n".join(BODY) + "\n"
+    doc = analyse(SourceText("page", "page", text))
+    assert [u.kind for u in doc.units] == ["sentence"] * len(BODY)
+    assert doc.title == BODY[0]  # the title falls back to the first content unit
