@@ -114,7 +114,7 @@ def one_run(a: str, b: str, prelude: str = "", env: dict[str, str] | None = None
         for fd in (master, slave):
             if fd >= 0:
                 os.close(fd)
-    marks = {line.split()[0]: line.split()[1:] for line in err.splitlines() if line[:4] in ("PAIN", "RUN ", "EXIT")}
+    marks = {w[0]: w[1:] for w in map(str.split, err.splitlines()) if w[:1] in (["PAINT"], ["RUN"], ["EXIT"])}
     if "PAINT" not in marks or marks.get("EXIT", [""])[0] != "0":
         raise RuntimeError(f"no paint reported: {err[-800:]}")
     wall, own, _ = (float(x) for x in marks["PAINT"])
@@ -150,7 +150,7 @@ def main() -> None:
         modes = {"compiled modules cached (an installed program)": child_env(cache),
                  "every module compiled (PYTHONDONTWRITEBYTECODE=1)": child_env(None)}
         for env in modes.values():
-            one_run(args.a, args.b, env=env, child=args.child)  # warm the OS file cache; write the cached .pyc files
+            one_run(args.a, args.b, env=env, child=args.child)  # warm the OS file cache, write the .pyc files
         runs: dict[str, list] = {m: [] for m in modes}
         for _ in range(args.runs):  # interleaved: a load that comes and goes hits both alike
             for m, env in modes.items():

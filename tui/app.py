@@ -3,8 +3,8 @@
 The app computes no alignment of its own: it is given the engine's result (`prefetch`: made in a
 child while Textual was imported) or calls `rafahdiff.core.compare` once (in a worker thread when
 the inputs are big, with a progress indicator), and only lays out, folds, hides, mirrors and
-searches the result for display. The engine, the help screen and the command palette's entries
-are imported when first used, not before the first frame.
+searches the result for display. The engine and the help screen are imported when first used,
+not before the first frame.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ _VIEW_ACTIONS = frozenset(spec.action.split("(")[0] for spec in KEYS) - {"help",
 #: Actions that only mean something with two documents: hidden from the footer and inert in
 #: one-document mode (`rafahdiff 002`) rather than offered and silently doing nothing.
 _TWO_SIDED_ACTIONS = frozenset({"swap", "switch_pane", "set_pane", "partner", "toggle_diff_only"})
+
 
 def compare(a: SourceText, b: SourceText | None, threshold: float | None = None) -> Alignment:
     """The engine's `compare` (None: its default threshold), the one call the app makes to it."""
@@ -500,7 +501,9 @@ def keyboard_from_terminal(tty_path: str = "/dev/tty") -> str | None:
     return None
 
 
-def run_app(src_a: SourceText, src_b: SourceText | None, threshold: float | None, ahead: Ahead | None = None) -> int:
+def run_app(
+    src_a: SourceText, src_b: SourceText | None, threshold: float | None, ahead: Ahead | None = None
+) -> int:
     """Run the app until the user quits; the CLI's exit status. `ahead`: the alignment being made
     in a child (`prefetch.start`), taken (or made here) when the app needs it."""
     problem = keyboard_from_terminal()

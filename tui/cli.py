@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable
 
 from rafahdiff.core.errors import InputError
+from rafahdiff.core.model import SourceText
 from rafahdiff.core.reading import MAX_INPUT_BYTES, read_source
 from rafahdiff.core.sanitize import display_line, display_text
 
@@ -179,7 +180,7 @@ def run(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _run_app(src_a, src_b, threshold: float | None) -> int:
+def _run_app(src_a: SourceText, src_b: SourceText | None, threshold: float | None) -> int:
     """The app, with the alignment started in a forked child before Textual is imported."""
     from rafahdiff.tui import prefetch
 
