@@ -23,8 +23,7 @@ from .cli_helpers import Result, assert_one_line_error
 
 @pytest.fixture
 def forking(monkeypatch):
-    """A child is forked whatever else runs on this machine; records every one started."""
-    monkeypatch.setattr(forked_helper, "spare_core", lambda: True)
+    """Records every child started."""
     started: list[tuple[prefetch.Ahead, int]] = []
     start = prefetch.start
 
@@ -39,8 +38,8 @@ def forking(monkeypatch):
 
 
 def _gone(pid: int) -> bool:
-    """The child was killed and reaped (by the thread `Helper.stop` starts for it): no zombie
-    left. Read from /proc, not by reaping it here, which would hide a missing reaper."""
+    """The child was killed and reaped (by `Ahead.close`): no zombie left. Read from /proc, not
+    by reaping it here, which would hide a missing reap."""
     deadline = time.monotonic() + 10
     while os.path.exists(f"/proc/{pid}"):
         if time.monotonic() > deadline:
@@ -200,6 +199,10 @@ def test_the_cli_reports_an_error_of_the_childs_alignment_in_one_line(forking, m
 
 
 def test_no_child_where_it_cannot_pay_or_is_unsafe(forking, monkeypatch):
+    monkeypatch.setattr(forked_helper, "spare_core", lambda: False)  # a busy machine: still a child
+    assert prefetch.start(*_pair(), None) is not None
+    forking[0][0].close()
+    forking.clear()
     a, b = _pair()
     big = SourceText("big", "big", "A sentence of an article. " * (prefetch.BACKGROUND_CHARS // 26 + 1))
     assert prefetch.start(big, None, None) is None  # the app's worker and progress indicator
@@ -208,9 +211,6 @@ def test_no_child_where_it_cannot_pay_or_is_unsafe(forking, monkeypatch):
         assert prefetch.start(a, b, None) is None
     with monkeypatch.context() as m:
         m.setattr(forked_helper, "memory_capped", lambda: True)
-        assert prefetch.start(a, b, None) is None
-    with monkeypatch.context() as m:
-        m.setattr(forked_helper, "spare_core", lambda: False)  # a busy machine
         assert prefetch.start(a, b, None) is None
     with monkeypatch.context() as m:
         m.delattr(os, "fork")
