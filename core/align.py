@@ -17,18 +17,25 @@ the common order are `moved`).
 from __future__ import annotations
 
 import zlib
+from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import chain as concat
 
+from . import forked_helper, pairs
 from .candidates import MIN_DICE, candidates
 from .containment import containment_pairs
 from .context import context_pairs
-from .features import PairFeatures, UnitFeatures, build_features, merged
+from .features import (
+    PackedWords, PairFeatures, UnitFeatures, build_features, doc_words, merged, packed_words, pair_features,
+)
 from .gc_pause import gc_paused
 from .model import Document, Pair
+from .normalise import mid_capitals
 from .order import heaviest_chain, moved_flags, reading_order
-from .pairs import build_pairs
+from .pairs import Diff, build_pairs, diff_ahead, likely_pairs
 from .score import DEFAULT_THRESHOLD, score_pairs, score_units, shared_weight
 
 __all__ = ["align", "moved_flags"]
@@ -349,47 +356,161 @@ def _grow_weak(
 
 
 def align(
-    a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD, features: PairFeatures | None = None
+    a: Document, b: Document, threshold: float = DEFAULT_THRESHOLD, features: PairFeatures | None = None,
+    parallel: bool | None = None,
 ) -> tuple[Pair, ...]:
     """Pairs of content units, sorted by A position; see the module docstring for the stages.
 
     The cyclic garbage collector is paused meanwhile: the engine builds millions of small acyclic
     objects at book length, and repeated full collections cost a quarter of the run time.
     `features`: `build_features(a, b)` if already made (the pipeline makes B's half in a second
-    process for big inputs).
+    process for big inputs). At book length (`forked_helper.MIN_UNITS`) the work is shared
+    with forked copies of this process where that is safe (`forked_helper.can_fork`): B's
+    words are read in one while A's are read here (`_features`), then a helper takes half of
+    the loops (`forked_helper.session`); the pairs are the same. `parallel=False`: no fork.
     """
     with gc_paused():
-        return _align(a, b, threshold, features)
+        pf = features if features is not None else _features(a, b, parallel is not False)
+        if parallel is False:
+            return _align(a, b, threshold, pf)
+        with forked_helper.session(len(pf.a) + len(pf.b), pf=pf, a=a, b=b):
+            return _align(a, b, threshold, pf)
 
 
-def _align(a: Document, b: Document, threshold: float, features: PairFeatures | None) -> tuple[Pair, ...]:
-    pf = features if features is not None else build_features(a, b)
+def _features(a: Document, b: Document, fork: bool) -> PairFeatures:
+    """`build_features(a, b)`; at book length, if `fork` and a fork is safe, with B's words read
+    in a forked copy of this process meanwhile (as `pipeline.compare` reads B in a second
+    process). If that copy fails, B's words are read here: the features are the same."""
+    if not fork or len(a.units) + len(b.units) < forked_helper.MIN_UNITS or not forked_helper.can_fork():
+        return build_features(a, b)
+    helper = forked_helper.Helper({"b": b})
+    if not helper.start():
+        return build_features(a, b)
+    try:
+        ok = helper.submit(_words_of_b)
+        wa = doc_words(a)
+        caps_b = Counter(mid_capitals(b.text))  # the copy's are not counted: this side has time
+        ok, wb = helper.result() if ok else (False, None)
+    finally:
+        helper.stop()
+    if not ok or not isinstance(wb, PackedWords):
+        return pair_features(wa, doc_words(b, wa.vocab))
+    return pair_features(wa, replace(wb, caps=caps_b))
+
+
+def _words_of_b(context: dict) -> PackedWords:
+    """In the forked copy: B's words, packed for the trip back."""
+    return packed_words(context["b"])
+
+
+def _align(a: Document, b: Document, threshold: float, pf: PairFeatures) -> tuple[Pair, ...]:
+    cands = candidates(pf, min(threshold * FLOOR_FACTOR, threshold - HEADING_RELIEF))
+    helper = forked_helper.helper_for(pf=pf, a=a, b=b) if len(cands) >= pairs.SPLIT_GROUPS else None
+    if helper is None or not helper.submit(_choose_far, threshold, *_pack_cands(cands)):
+        return build_pairs(a, b, pf, *_choose(a, b, pf, cands, threshold))
+    # The helper chooses the pairs while this process diffs the likeliest ones, so the diffs
+    # are ready when the pairs are (only the pairs come back: a few numbers each).
+    ahead: dict[tuple[int, int], Diff] = {}
+    for _ in diff_ahead(a, b, pf, likely_pairs(cands), ahead):
+        if helper.ready():  # the rest is diffed with the other groups
+            break
+    here: dict[str, tuple[list[Group], set[int]]] = {}
+    steps = _choose_steps(a, b, pf, cands, threshold, here)
+    ok, answer = helper.result_or_do(steps)
+    chosen = _unpack_chosen(answer) if ok else None
+    if chosen is None:  # the helper failed or was slower: chosen here (what is left of it)
+        for _ in steps:
+            pass
+        chosen = here["chosen"]
+    return build_pairs(a, b, pf, *chosen, ahead)
+
+
+Group = tuple[tuple[int, ...], tuple[int, ...], float]
+
+
+def _choose(
+    a: Document, b: Document, pf: PairFeatures, cands: list[tuple[float, int, int]], threshold: float
+) -> tuple[list[Group], set[int]]:
+    """The pairs (groups of units a side, with their scores, sorted by A) and the indices of
+    those on the common order: every stage after the candidates but the word diffs."""
+    out: dict[str, tuple[list[Group], set[int]]] = {}
+    for _ in _choose_steps(a, b, pf, cands, threshold, out):
+        pass
+    return out["chosen"]
+
+
+def _choose_steps(
+    a: Document, b: Document, pf: PairFeatures, cands: list[tuple[float, int, int]], threshold: float,
+    out: dict[str, tuple[list[Group], set[int]]],
+) -> Iterator[None]:
+    """`_choose` a stage per step, into out["chosen"] at the end (so a caller racing the helper
+    for the same answer can look for it between two stages)."""
 
     def bar(i: int, j: int) -> float:
         both_headings = a.units[i].kind == "heading" and b.units[j].kind == "heading"
         return threshold - HEADING_RELIEF if both_headings else threshold
 
-    cands = candidates(pf, min(threshold * FLOOR_FACTOR, threshold - HEADING_RELIEF))
     def tie(i: int, j: int) -> float:
         """A mirror-symmetric number in [0, 1) from the two units' texts."""
         ta, tb = a.unit_text(i), b.unit_text(j)
         return zlib.crc32("\x00".join(sorted((ta, tb))).encode("utf-8", "surrogatepass")) / 2**32
 
-    chosen = _fill_gaps(_select(cands, bar, tie), pf, bar)
+    chosen = _select(cands, bar, tie)
+    yield
+    chosen = _fill_gaps(chosen, pf, bar)
+    yield
     groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
+    yield
     used_a = set(concat.from_iterable(g[0] for g in groups))
     used_b = set(concat.from_iterable(g[1] for g in groups))
     groups += _grow_weak(cands, pf, bar, used_a, used_b)  # splits and merges of weak parts
     groups += containment_pairs(pf, used_a, used_b)  # short units quoted whole in long ones
+    yield
     groups += context_pairs(groups, pf, bar)  # weak neighbours of confident runs (core.context)
     groups.sort(key=lambda g: g[0][0])
     # Two equally heavy orders (two paragraphs swapped): keep the longer text in place, so the
     # same pair is called moved whichever document is A (the tie-break is mirror-symmetric).
-    def size(g: tuple[tuple[int, ...], tuple[int, ...], float]) -> int:
+    def size(g: Group) -> int:
         return sum(a.units[i].end - a.units[i].start for i in g[0]) + sum(b.units[j].end - b.units[j].start for j in g[1])
 
     chain = heaviest_chain([
         (g[0][0], g[1][0], g[2] + 1e-7 * min(size(g), 10**5) / 10**5 + 1e-9 / (1 + abs(g[0][0] - g[1][0])))
         for g in groups
     ])
-    return build_pairs(a, b, pf, groups, chain)
+    out["chosen"] = (groups, chain)
+    yield
+
+
+def _pack_cands(cands: list[tuple[float, int, int]]) -> tuple[array, array]:
+    """The candidates as flat arrays for the trip to the helper (scores; A and B units)."""
+    return array("d", [c[0] for c in cands]), array("q", concat.from_iterable(c[1:] for c in cands))
+
+
+def _choose_far(context: dict, threshold: float, scores: array, units: array) -> tuple[array, array, array, array]:
+    """In the helper: `_choose` of the packed candidates, as flat arrays: (len A, len B) per
+    group, their units, their scores, and the indices on the common order."""
+    it = iter(units.tolist())
+    cands = list(zip(scores.tolist(), it, it))
+    groups, chain = _choose(context["a"], context["b"], context["pf"], cands, threshold)
+    return (
+        array("q", concat.from_iterable((len(ga), len(gb)) for ga, gb, _ in groups)),
+        array("q", concat.from_iterable(ga + gb for ga, gb, _ in groups)),
+        array("d", [g[2] for g in groups]),
+        array("q", sorted(chain)),
+    )
+
+
+def _unpack_chosen(answer: tuple[array, array, array, array]) -> tuple[list[Group], set[int]] | None:
+    """`_choose_far`'s arrays back as the groups and common-order indices they were; None if
+    they do not add up."""
+    sizes, units, scores, chain = answer
+    if len(sizes) != 2 * len(scores) or sum(sizes) != len(units):
+        return None
+    flat = units.tolist()
+    groups: list[Group] = []
+    pos = 0
+    it = iter(sizes.tolist())
+    for (na, nb), s in zip(zip(it, it), scores.tolist()):
+        groups.append((tuple(flat[pos:pos + na]), tuple(flat[pos + na:pos + na + nb]), s))
+        pos += na + nb
+    return groups, set(chain.tolist())

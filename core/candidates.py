@@ -23,7 +23,6 @@ from operator import eq
 
 from . import forked_helper
 from .features import PairFeatures
-from .pairs import diff_likely_pairs
 from .score import OVERLAP_SHARE, score_pairs
 
 #: Up to this many units per side, the exhaustive (small-input) path.
@@ -160,8 +159,7 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
     """(score, i, j) for candidate pairs scoring at least `floor`, exact matches included.
 
     At book length, with a forked helper running (`forked_helper.session`), the helper finds
-    and scores the pairs of the second half of A's units while this process does the first,
-    then diffs the likeliest pairs ahead (`pairs.diff_likely_pairs`) while they are chosen here.
+    and scores the pairs of the second half of A's units while this process does the first.
     """
     small = len(pf.a) <= SMALL and len(pf.b) <= SMALL
     helper = None if small else forked_helper.helper_for(pf=pf)
@@ -178,8 +176,6 @@ def candidates(pf: PairFeatures, floor: float) -> list[tuple[float, int, int]]:
         pairs = set(found)
     # Listed in the order of the set of pairs, as they always were.
     out += [(kept[p], p[0], p[1]) for p in filter(kept.__contains__, pairs)]
-    if helper is not None and not helper.broken:
-        diff_likely_pairs(helper, out)  # the helper is idle until the pairs are chosen
     return out
 
 

@@ -1,22 +1,23 @@
 """A forked copy of this process that takes half of the engine's big loops at book length.
 
-After B has been read in the second process (`pipeline._prepare`), the rest of a comparison ran
-on one core: candidate generation and scoring (`candidates`) and the pairs' word diffs
-(`pairs.build_pairs`) are the two longest stretches, and both are loops over independent units.
-A fork made right there shares every feature and document with this process (copy-on-write, a
-few milliseconds for a 300 MB process), so a job needs only a few numbers to start and sends
-back flat arrays; the caller does the other half meanwhile and merges, so the result is exactly
-the one-process result.
+After B's words have been read in a second process (`pipeline._prepare`, or `align._features`
+for `align` called alone), the rest of a comparison ran on one core: candidate generation and
+scoring (`candidates`), the choice of pairs (`align._choose`) and the pairs' word diffs
+(`pairs.build_pairs`). A fork made right there shares every feature and document with this
+process (copy-on-write, a few milliseconds for a 300 MB process), so a job needs only a few
+numbers to start and sends back flat arrays. The helper finds half of the candidates while the
+caller finds the other half; it chooses the pairs while the caller diffs the likeliest ones
+(only the chosen pairs come back, a few numbers each); it diffs half of the remaining pairs.
+Every answer is merged into exactly the one-process result.
 
 Only where a fork is safe: no other thread alive (the app calls `compare` from a worker thread;
 forking then can copy a lock another thread holds), no address-space cap, a second core. Any
-failure of the helper (it died, a job raised, the pipe broke) makes the caller do that half
+failure of the helper (it died, a job raised, the pipe broke) makes the caller do that job
 itself; any failure of the caller kills the helper at once (`session` always kills and reaps).
 None is forked while the machine is busy with other work (`spare_core`: it would take turns
-with that work and slow the caller down), and a helper slowed by work that starts later is not
-waited for: the caller goes on with the helper's half itself, slice by slice, and takes the
-answer if it comes first (`Helper.result_or_do`).
-"""
+with that work and slow the caller down). A helper that keeps running is waited for; one slowed
+by work that starts later is not: the caller goes on with the helper's job itself, slice by
+slice, and takes the answer if it comes first (`Helper.result_or_do`)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ MIN_UNITS = 8000
 
 #: Wait for the helper's answers instead of racing it (tests: the helper's path, every time).
 WAIT = False
+#: A helper running at least this share of the time is waited for; one held up more by other
+#: work is raced. Its share is measured over each slice done here, or WINDOW seconds of waiting.
+MIN_SHARE = 0.5
+WINDOW = 0.02
 
 _HEADER = struct.Struct("<Q")
 _DONE = object()
@@ -112,17 +117,45 @@ class Helper:
             return True  # result() then reads (and reports any failure)
 
     def result_or_do(self, steps: Iterator[object]) -> tuple[bool, Any]:
-        """The pending job's answer, taken as soon as it is there; until then `steps` (the same
-        job done here, a slice per step) advances. If it runs out first, the helper is stopped
-        and (False, None) returned: the caller has the whole job done here. So a helper slowed
-        by a busy machine never makes the caller wait longer than doing the job itself."""
+        """The pending job's answer, taken as soon as it is there. Meanwhile, while the helper
+        runs at least MIN_SHARE of the time (`_clock`), this process waits for it: started
+        earlier, it is done sooner than the job done here. Held up by other work, it is raced:
+        `steps` (the same job done here, a slice per step) advances; if it runs out first, the
+        helper is stopped and (False, None) returned: the caller has the whole job done here.
+        So a helper slowed by a busy machine never makes the caller wait longer than doing the
+        job itself."""
+        mark = self._clock()
+        wait = mark is not None
         while not (WAIT or self.ready()):
-            if next(steps, _DONE) is _DONE:
+            if wait:
+                self._poll(WINDOW)
+            elif next(steps, _DONE) is _DONE:
                 if self.ready():
                     break
                 self.stop()
                 return False, None
+            now = self._clock()
+            wait = mark is not None and now is not None and now[1] - mark[1] >= MIN_SHARE * (now[0] - mark[0])
+            mark = now
         return self.result()
+
+    def _clock(self) -> tuple[float, float] | None:
+        """(now, seconds the helper has run so far), or None where that cannot be read (the
+        scheduler's exact count in /proc/PID/schedstat: Linux)."""
+        try:
+            with open(f"/proc/{self.pid}/schedstat", "rb") as f:
+                return time.monotonic(), int(f.read().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def _poll(self, seconds: float) -> None:
+        """Wait up to `seconds` for the pending job's answer (or the helper's end)."""
+        try:
+            poll = select.poll()
+            poll.register(self._from_child, select.POLLIN)
+            poll.poll(seconds * 1000)
+        except (OSError, ValueError, AttributeError):
+            pass
 
     def stop(self) -> None:
         """Kill and reap the helper now (it holds nothing the caller needs)."""

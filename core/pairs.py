@@ -50,20 +50,27 @@ def _bare(doc: Document, idx: tuple[int, ...]) -> str:
 
 
 def build_pairs(
-    a: Document, b: Document, pf: PairFeatures, groups: list[Group], in_order: set[int] | list[int]
+    a: Document, b: Document, pf: PairFeatures, groups: list[Group], in_order: set[int] | list[int],
+    ahead: dict[tuple[int, int], Diff] | None = None,
 ) -> tuple[Pair, ...]:
     """One Pair per group (A units, B units, score); groups not in `in_order` are `moved`.
 
     A pair is `identical` when both sides have the same word keys (or, without words, the same
     bare text); its score is then 1.0, otherwise the match score rounded, at most 0.99.
-    At book length, with a forked helper running (`forked_helper.session`), the diffs come from
-    both processes (`_shared_diffs`).
+    `ahead`: diffs already made of one-unit pairs (`diff_ahead`), taken for the groups that
+    are those pairs. At book length, with a forked helper running (`forked_helper.session`),
+    the rest come from both processes (`_shared_diffs`).
     """
     in_order = set(in_order)
+    out = _taken(groups, ahead) if ahead else [None] * len(groups)
     helper = forked_helper.helper_for(pf=pf, a=a, b=b) if len(groups) >= SPLIT_GROUPS else None
-    diffs = _diffs(a, b, pf, groups) if helper is None else _shared_diffs(a, b, pf, groups, helper)
+    if helper is None:
+        for _ in _diffs_here(a, b, pf, groups, range(len(groups)), out):
+            pass
+    else:
+        _shared_diffs(a, b, pf, groups, helper, out)
     pairs = []
-    for k, ((ga, gb, s), (identical, ops)) in enumerate(zip(groups, diffs)):
+    for k, ((ga, gb, s), (identical, ops)) in enumerate(zip(groups, out)):  # type: ignore[misc]
         score = 1.0 if identical else min(round(s, 4), 0.99)
         pairs.append(Pair(
             a=ga, b=gb, score=score, relation=relation_for(score, identical),  # type: ignore[arg-type]
@@ -74,24 +81,18 @@ def build_pairs(
 
 #: Split the word diffs with a running helper from this many groups on.
 SPLIT_GROUPS = 2000
-#: The helper diffs ahead the candidate pairs scoring at least this that are each other's best.
+#: `diff_ahead` diffs the candidate pairs scoring at least this that are each other's best.
 LIKELY = 0.3
 
-
-def diff_likely_pairs(helper: forked_helper.Helper, cands: list[tuple[float, int, int]]) -> None:
-    """Let the helper diff the pairs most likely to be chosen (`_likely`) while this process
-    chooses them: most pairs of a long text are one unit a side and each other's best candidate,
-    and the helper has nothing else to do until the pairs are known."""
-    if len(cands) >= SPLIT_GROUPS:
-        helper.submit(_likely_diffs, array("d", [c[0] for c in cands]), array("q", chain.from_iterable(c[1:] for c in cands)))
+Diff = tuple[bool, tuple[WordOp, ...]]
 
 
-def _likely(scores: array, units: array) -> list[tuple[int, int]]:
-    """Candidate pairs scoring at least LIKELY whose units are each other's best candidate."""
+def likely_pairs(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Candidate pairs scoring at least LIKELY whose units are each other's best candidate:
+    most pairs of a long text are such a pair, one unit a side."""
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
-    it = iter(units.tolist())
-    for s, i, j in zip(scores.tolist(), it, it):
+    for s, i, j in cands:
         if s > best_a.get(i, (-1.0, 0))[0]:
             best_a[i] = (s, j)
         if s > best_b.get(j, (-1.0, 0))[0]:
@@ -99,29 +100,31 @@ def _likely(scores: array, units: array) -> list[tuple[int, int]]:
     return [(i, j) for i, (s, j) in sorted(best_a.items()) if s >= LIKELY and best_b[j][1] == i]
 
 
-def _likely_diffs(context: dict, scores: array, units: array) -> tuple[array, tuple[bytes, array, bytes, array]]:
-    """In the helper: the likely pairs (flat) and `_far_diffs` of them as one-unit groups."""
-    likely = _likely(scores, units)
-    diffs = _diffs(context["a"], context["b"], context["pf"], [((i,), (j,), 0.0) for i, j in likely])
-    return array("q", chain.from_iterable(likely)), _pack_diffs(diffs)
+def diff_ahead(
+    a: Document, b: Document, pf: PairFeatures, likely: list[tuple[int, int]], out: dict[tuple[int, int], Diff]
+) -> Iterator[None]:
+    """The diffs of the `likely` pairs as one-unit groups into `out`, SLICE pairs a step: made
+    while the helper chooses the pairs (`align`), so they are ready when the pairs are."""
+    for lo in range(0, len(likely), SLICE):
+        part = likely[lo:lo + SLICE]
+        out.update(zip(part, _diffs(a, b, pf, [((i,), (j,), 0.0) for i, j in part])))
+        yield
+
+
+def _taken(groups: list[Group], ahead: dict[tuple[int, int], Diff]) -> list[Diff | None]:
+    """Per group, its diff from `ahead` if it is one of the pairs diffed there, else None."""
+    get = ahead.get
+    return [get((ga[0], gb[0])) if len(ga) == 1 and len(gb) == 1 else None for ga, gb, _ in groups]
 
 
 def _shared_diffs(
-    a: Document, b: Document, pf: PairFeatures, groups: list[Group], helper: forked_helper.Helper
-) -> list[tuple[bool, tuple[WordOp, ...]]]:
-    """`_diffs` of the groups with the helper: the ones it diffed ahead are taken from it, the
-    rest split in two halves, the second made there while this process makes the first.
-    Whatever the helper has not answered when this process is ready for it is made here
-    meanwhile (`Helper.result_or_do`), so a slow helper is never waited for."""
-    out: list[tuple[bool, tuple[WordOp, ...]] | None] = [None] * len(groups)
-    if helper.pending == _likely_diffs.__name__:
-        # Waiting for it, splits and merges first: never among the pairs diffed ahead.
-        first = sorted(range(len(groups)), key=lambda k: len(groups[k][0]) + len(groups[k][1]) == 2)
-        ok, answer = helper.result_or_do(_diffs_here(a, b, pf, groups, first, out))
-        ahead = _unpack_likely(answer, groups) if ok else None
-        for k, d in enumerate(ahead or ()):
-            if d is not None and out[k] is None:
-                out[k] = d
+    a: Document, b: Document, pf: PairFeatures, groups: list[Group], helper: forked_helper.Helper,
+    out: list[Diff | None],
+) -> None:
+    """`_diffs` of the groups not in `out` yet, with the helper: split in two halves, the second
+    made there while this process makes the first. Whatever the helper has not answered when
+    this process is ready for it is made here meanwhile (`Helper.result_or_do`), so a slow
+    helper is never waited for."""
     rest = [k for k, d in enumerate(out) if d is None]
     cut = len(rest) // 2
     if cut and helper.submit(_far_diffs, *_pack_groups([groups[k] for k in rest[cut:]])):
@@ -139,7 +142,6 @@ def _shared_diffs(
     else:
         for _ in _diffs_here(a, b, pf, groups, rest, out):
             pass
-    return out  # type: ignore[return-value]
 
 
 #: Groups diffed here per step while the helper's answer is awaited.
@@ -148,7 +150,7 @@ SLICE = 500
 
 def _diffs_here(
     a: Document, b: Document, pf: PairFeatures, groups: list[Group], which: Sequence[int],
-    out: list[tuple[bool, tuple[WordOp, ...]] | None],
+    out: list[Diff | None],
 ) -> Iterator[None]:
     """`_diffs` of groups[k] into out[k] for k in `which` not done yet, SLICE groups a step."""
     for lo in range(0, len(which), SLICE):
@@ -156,23 +158,6 @@ def _diffs_here(
         for k, d in zip(todo, _diffs(a, b, pf, [groups[k] for k in todo])):
             out[k] = d
         yield
-
-
-def _unpack_likely(
-    answer: tuple[array, tuple[bytes, array, bytes, array]], groups: list[Group]
-) -> list[tuple[bool, tuple[WordOp, ...]] | None] | None:
-    """Per group, its diff from `_likely_diffs`'s answer if it is one of the likely pairs, else
-    None; None for an answer that does not add up."""
-    flat, packed = answer
-    it = iter(flat.tolist())
-    where = {p: k for k, p in enumerate(zip(it, it))}
-    diffs = _unpack_diffs(packed, len(where))
-    if diffs is None:
-        return None
-    return [
-        diffs[where[ga[0], gb[0]]] if len(ga) == 1 and len(gb) == 1 and (ga[0], gb[0]) in where else None
-        for ga, gb, _ in groups
-    ]
 
 
 def _diffs(a: Document, b: Document, pf: PairFeatures, groups: list[Group]) -> list[tuple[bool, tuple[WordOp, ...]]]:

@@ -169,7 +169,8 @@ def compare(
 
     The cyclic GC is paused meanwhile (as in `align`): segmenting and classifying a book builds
     hundreds of thousands of acyclic objects, and the collections they trigger find nothing.
-    `parallel`: whether B is read in a second process (None: decided by size, `PARALLEL_CHARS`).
+    `parallel`: whether B is read in a second process (None: decided by size, `PARALLEL_CHARS`);
+    False also keeps `align` from forking a helper (`align.align`).
     """
     with gc_paused():
         return _compare(a, b, threshold, parallel)
@@ -180,13 +181,8 @@ def _compare(a: SourceText, b: SourceText | None, threshold: float, parallel: bo
         doc_a, doc_b, pf = analyse(a), None, None
     else:
         doc_a, doc_b, pf = _prepare(a, b, parallel, words=True)
-    if doc_b is None:
-        pairs: tuple = ()
-    elif pf is None:
-        pairs = align(doc_a, doc_b, threshold)
-    else:  # B was read in a second process: the text is big, so a helper may take half the loops
-        with forked_helper.session(len(pf.a) + len(pf.b), pf=pf, a=doc_a, b=doc_b):
-            pairs = align(doc_a, doc_b, threshold, features=pf)
+    # At book length `align` shares its loops with a forked helper (none if `parallel` is False).
+    pairs = () if doc_b is None else align(doc_a, doc_b, threshold, features=pf, parallel=parallel)
     if doc_b is not None:
         doc_a = _refined(doc_a, {i for p in pairs for i in p.a})
         doc_b = _refined(doc_b, {j for p in pairs for j in p.b})

@@ -1,5 +1,6 @@
-"""The forked helper (core.forked_helper) takes half of candidates and of the word diffs at book
-length: the Alignment must be exactly the one-process one, whatever happens to the helper."""
+"""The forked helper (core.forked_helper) takes half of candidates, the choice of pairs (while
+this process diffs the likely ones) and half of the other word diffs at book length: the
+Alignment must be exactly the one-process one, whatever happens to the helper."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 import pytest
 
 from rafahdiff.core import SourceText, read_source
-from rafahdiff.core import candidates, forked_helper, pairs, pipeline
+from rafahdiff.core import align, candidates, forked_helper, pairs, pipeline
 from rafahdiff.core.align import FLOOR_FACTOR, HEADING_RELIEF
 from rafahdiff.core.features import build_features
 from rafahdiff.core.pipeline import analyse, compare
@@ -81,7 +82,7 @@ def test_helper_halves_equal_one_process(forced, case):
     par = compare(a, b, parallel=True)
     assert started and all(_gone(pid) for pid in started)
     assert log == [
-        ("_far_half", "sent"), ("result", True), ("_likely_diffs", "sent"), ("result", True),
+        ("_far_half", "sent"), ("result", True), ("_choose_far", "sent"), ("result", True),
         ("_far_diffs", "sent"), ("result", True),
     ]
     assert par == seq
@@ -114,23 +115,24 @@ def test_a_job_failing_in_the_helper_is_done_here(forced, monkeypatch):
 
 @pytest.mark.parametrize("call", [1, 2])
 def test_a_helper_that_dies_is_replaced_here(forced, monkeypatch, call):
-    """It dies diffing the likely pairs ahead (call 1) or its half of the rest (call 2)."""
+    """It dies choosing the pairs (call 1) or diffing its half of the groups not diffed here
+    ahead (call 2)."""
     log, started = forced
-    parent, calls, diffs = os.getpid(), [], pairs._diffs
+    parent, calls = os.getpid(), []
+    module, name = (align, "_select") if call == 1 else (pairs, "_diffs")
+    fn = getattr(module, name)
 
     def dying(*args, **kwargs):
         if os.getpid() != parent:
-            calls.append(1)
-            if len(calls) == call:
-                os._exit(3)
-        return diffs(*args, **kwargs)
+            os._exit(3)
+        return fn(*args, **kwargs)
 
-    monkeypatch.setattr(pairs, "_diffs", dying)
+    monkeypatch.setattr(module, name, dying)
     a, b = _texts()[0]
     par = compare(a, b, parallel=True)
-    assert log[:3] == [("_far_half", "sent"), ("result", True), ("_likely_diffs", "sent")]
-    if call == 1:
-        assert log[3:] == [("result", False), ("_far_diffs", "refused")]
+    assert log[:3] == [("_far_half", "sent"), ("result", True), ("_choose_far", "sent")]
+    if call == 1:  # then nothing more is asked of it
+        assert log[3:] == [("result", False)]
     else:
         assert log[3:] == [("result", True), ("_far_diffs", "sent"), ("result", False)]
     assert par == compare(a, b, parallel=False)
@@ -186,7 +188,7 @@ def test_no_helper_without_fork(forced, monkeypatch):
     assert not started and not log
 
 
-@pytest.mark.parametrize("where", ["candidates", "diffs"])
+@pytest.mark.parametrize("where", ["candidates", "choice", "diffs"])
 def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
     """A helper slowed down (a busy machine) is raced: this process does its half too, takes
     whichever comes first, and stops the helper if it was slower."""
@@ -194,7 +196,7 @@ def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
     monkeypatch.setattr(forked_helper, "WAIT", False)
     monkeypatch.setattr(candidates, "SLICE", 3)
     monkeypatch.setattr(pairs, "SLICE", 3)
-    module, name = (candidates, "_row_pairs") if where == "candidates" else (pairs, "_diffs")
+    module, name = {"candidates": (candidates, "_row_pairs"), "choice": (align, "_select"), "diffs": (pairs, "_diffs")}[where]
     parent, fn = os.getpid(), getattr(module, name)
 
     def slow_in_helper(*args, **kwargs):
@@ -203,13 +205,12 @@ def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
         return fn(*args, **kwargs)
 
     monkeypatch.setattr(module, name, slow_in_helper)
-    if where == "candidates":  # the helper's half of the rows: never answered
-        expected = [("_far_half", "sent")]
-    else:  # the likely pairs' diffs: all made here meanwhile
-        expected = [("_far_half", "sent"), ("result", True), ("_likely_diffs", "sent")]
+    expected = [("_far_half", "sent"), ("result", True), ("_choose_far", "sent"), ("result", True), ("_far_diffs", "sent")]
+    expected = expected[:{"candidates": 1, "choice": 3, "diffs": 5}[where]]
+    if where != "candidates":  # so the helper's candidate half surely comes first
         row_pairs = candidates._row_pairs
 
-        def slow_here(*args, **kwargs):  # so the helper's candidate half surely comes first
+        def slow_here(*args, **kwargs):
             if os.getpid() == parent:
                 time.sleep(0.2)
             return row_pairs(*args, **kwargs)
@@ -221,6 +222,32 @@ def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
     assert time.monotonic() - t0 < 50  # not waited for (a hang guard, not a timing test)
     assert log == expected  # and nothing more asked of it
     assert started and all(_gone(pid) for pid in started)
+    assert par == compare(a, b, parallel=False)
+
+
+def test_a_helper_that_keeps_running_is_waited_for(forced, monkeypatch):
+    """A helper that runs all the time (nothing else holds it up) is waited for, not raced:
+    started first, it finishes first; a slice of its job done here would be wasted."""
+    log, started = forced
+    monkeypatch.setattr(forked_helper, "WAIT", False)
+    parent, select_pairs, done_here = os.getpid(), align._select, []
+
+    def busy_in_helper(*args, **kwargs):
+        if os.getpid() != parent:
+            end = time.process_time() + 0.5
+            while time.process_time() < end:  # running, not sleeping
+                pass
+        else:
+            done_here.append(1)
+        return select_pairs(*args, **kwargs)
+
+    monkeypatch.setattr(align, "_select", busy_in_helper)
+    monkeypatch.setattr(forked_helper, "MIN_SHARE", 0.05)  # however busy this machine is
+    monkeypatch.setattr(forked_helper, "WINDOW", 0.2)
+    a, b = _texts()[0]
+    par = compare(a, b, parallel=True)
+    assert ("_choose_far", "sent") in log and log[log.index(("_choose_far", "sent")) + 1] == ("result", True)
+    assert not done_here
     assert par == compare(a, b, parallel=False)
 
 
@@ -319,25 +346,75 @@ def test_merged_halves_are_the_one_pass_lists(case, late, monkeypatch):
 
 
 def test_likely_pairs_diffed_ahead_are_the_ones_made_here():
-    """The pairs diffed ahead are each other's best candidates; what comes back for the groups
-    that are such pairs equals their diffs made here, and only those groups are taken."""
+    """The pairs diffed ahead are each other's best candidates; the groups that are such pairs
+    take those diffs, equal to the ones made for them, and only those groups take them."""
     a, b = _texts()[0]
     da, db = analyse(a), analyse(b)
     pf = build_features(da, db)
     cands = candidates.candidates(pf, 0.23)
-    from array import array
-
-    scores = array("d", [c[0] for c in cands])
-    units = array("q", [x for c in cands for x in c[1:]])
-    likely = pairs._likely(scores, units)
+    likely = pairs.likely_pairs(cands)
     best = {}
     for s, i, j in cands:
         best[i] = max(best.get(i, -1.0), s)
     assert likely and all(best[i] >= pairs.LIKELY for i, _ in likely)
+    ahead: dict = {}
+    for _ in pairs.diff_ahead(da, db, pf, likely, ahead):
+        pass
+    assert list(ahead) == likely
     al = compare(a, b, parallel=False)
     groups = [(p.a, p.b, p.score) for p in al.pairs]
-    ahead = pairs._unpack_likely(pairs._likely_diffs({"a": da, "b": db, "pf": pf}, scores, units), groups)
-    taken = [k for k, d in enumerate(ahead) if d is not None]
-    assert len(ahead) == len(groups) and taken
-    assert {(groups[k][0], groups[k][1]) for k in taken} == {((i,), (j,)) for i, j in likely} & {g[:2] for g in groups}
-    assert [ahead[k] for k in taken] == pairs._diffs(da, db, pf, [groups[k] for k in taken])
+    taken = pairs._taken(groups, ahead)
+    picked = [k for k, d in enumerate(taken) if d is not None]
+    assert len(taken) == len(groups) and picked
+    assert {(groups[k][0], groups[k][1]) for k in picked} == {((i,), (j,)) for i, j in likely} & {g[:2] for g in groups}
+    assert [taken[k] for k in picked] == pairs._diffs(da, db, pf, [groups[k] for k in picked])
+    assert pairs.build_pairs(da, db, pf, groups, range(len(groups)), ahead) == pairs.build_pairs(da, db, pf, groups, range(len(groups)))
+
+
+def test_chosen_pairs_round_trip():
+    """The choice the helper sends back unpacks to exactly the one made here."""
+    from rafahdiff.core.score import DEFAULT_THRESHOLD as T
+
+    for a, b in _texts():
+        da, db = analyse(a), analyse(b)
+        pf = build_features(da, db)
+        cands = candidates.candidates(pf, min(T * FLOOR_FACTOR, T - HEADING_RELIEF))
+        here = align._choose(da, db, pf, cands, T)
+        answer = align._choose_far({"a": da, "b": db, "pf": pf}, T, *align._pack_cands(cands))
+        assert align._unpack_chosen(answer) == here
+        assert align._unpack_chosen(answer[:2] + (answer[2][:-1], answer[3])) is None
+
+
+def test_align_alone_reads_b_apart_and_shares_the_loops(forced):
+    """`align` called without features (not through `compare`) at book length: B's words are
+    read in a forked copy, then a helper shares the loops; the pairs are the one-process ones."""
+    log, started = forced
+    a, b = _texts()[0]
+    da, db = analyse(a), analyse(b)
+    seq = align.align(da, db, parallel=False)
+    assert not started and not log
+    par = align.align(da, db)
+    assert log == [
+        ("_words_of_b", "sent"), ("result", True), ("_far_half", "sent"), ("result", True),
+        ("_choose_far", "sent"), ("result", True), ("_far_diffs", "sent"), ("result", True),
+    ]
+    assert len(started) == 2 and all(_gone(pid) for pid in started)
+    assert par == seq
+
+
+def test_b_words_failing_apart_are_read_here(forced, monkeypatch):
+    log, started = forced
+    parent, packed = os.getpid(), align.packed_words
+
+    def fail_apart(doc):
+        if os.getpid() != parent:
+            raise MemoryError
+        return packed(doc)
+
+    monkeypatch.setattr(align, "packed_words", fail_apart)
+    a, b = _texts()[1]
+    da, db = analyse(a), analyse(b)
+    par = align.align(da, db)
+    assert log[:2] == [("_words_of_b", "sent"), ("result", False)]
+    assert par == align.align(da, db, parallel=False)
+    assert all(_gone(pid) for pid in started)
