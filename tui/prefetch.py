@@ -33,10 +33,12 @@ if TYPE_CHECKING:
 #: thread behind a progress indicator; at most this many are aligned before the first frame.
 BACKGROUND_CHARS = 150_000
 
-#: How long the child is waited for once this process needs the alignment, before this process
-#: starts on the work itself (racing the child, whose answer is taken if it comes first). The
-#: child starts first and needs about as long as Textual's import, so it is nearly always done;
-#: a child that is not (stopped, starved) costs at most this much more than no child.
+#: How long the child is still waited for when `Helper.result_or_do` would race it (it waits as
+#: long as the child runs at least half the time), before this process starts on the work itself
+#: (the child's answer is taken if it comes first). The child starts first and needs less than
+#: Textual's import, so it is nearly always done; one that is not (stopped, starved) costs at
+#: most this much more than no child. Racing at once would only slow a child that is merely
+#: sharing a busy machine, with an import of the engine here that it has nearly finished.
 GRACE_SECONDS = 0.3
 _TICK = 0.002
 
