@@ -35,7 +35,7 @@ from .gc_pause import gc_paused
 from .model import Document, Pair
 from .normalise import mid_capitals
 from .order import heaviest_chain, moved_flags, reading_order
-from .pairs import Diff, build_pairs, diff_ahead, likely_pairs
+from .pairs import Diff, Units, build_pairs, diff_ahead, likely_pairs
 from .score import DEFAULT_THRESHOLD, score_pairs, score_units, shared_weight
 
 __all__ = ["align", "moved_flags"]
@@ -406,23 +406,33 @@ def _words_of_b(context: dict) -> PackedWords:
 def _align(a: Document, b: Document, threshold: float, pf: PairFeatures) -> tuple[Pair, ...]:
     cands = candidates(pf, min(threshold * FLOOR_FACTOR, threshold - HEADING_RELIEF))
     helper = forked_helper.helper_for(pf=pf, a=a, b=b) if len(cands) >= pairs.SPLIT_GROUPS else None
-    if helper is None or not helper.submit(_choose_far, threshold, *_pack_cands(cands)):
+    if helper is None or not helper.submit(_first_far, threshold, *_pack_cands(cands)):
         return build_pairs(a, b, pf, *_choose(a, b, pf, cands, threshold))
-    # The helper chooses the pairs while this process diffs the likeliest ones, so the diffs
-    # are ready when the pairs are (only the pairs come back: a few numbers each).
-    ahead: dict[tuple[int, int], Diff] = {}
-    for _ in diff_ahead(a, b, pf, likely_pairs(cands), ahead):
-        if helper.ready():  # the rest is diffed with the other groups
-            break
-    here: dict[str, tuple[list[Group], set[int]]] = {}
-    steps = _choose_steps(a, b, pf, cands, threshold, here)
+    # The helper chooses the pairs, in two parts, while this process diffs the likeliest ones,
+    # then the pairs of the first part, so most diffs are ready when the pairs are (only the
+    # pairs come back: a few numbers each).
+    ahead: dict[Units, Diff] = {}
+    helper.advance_until_ready(diff_ahead(a, b, pf, [((i,), (j,)) for i, j in likely_pairs(cands)], ahead))
+    here: dict[str, list[Group]] = {}
+    steps = _first_groups(a, b, pf, cands, threshold, here)
     ok, answer = helper.result_or_do(steps)
-    chosen = _unpack_chosen(answer) if ok else None
-    if chosen is None:  # the helper failed or was slower: chosen here (what is left of it)
+    first = _unpack_groups(answer) if ok else None
+    if first is None:  # the helper failed or was slower: chosen here (what is left of it)
         for _ in steps:
             pass
-        chosen = here["chosen"]
-    return build_pairs(a, b, pf, *chosen, ahead)
+        first = here["first"]
+    done: dict[str, tuple[list[Group], set[int]]] = {}
+    steps = _last_groups(a, b, pf, cands, threshold, first, done)
+    if not helper.broken and helper.submit(_last_far, threshold):
+        todo = [(ga, gb) for ga, gb, _ in first if (ga, gb) not in ahead]
+        helper.advance_until_ready(diff_ahead(a, b, pf, todo, ahead))  # the rest: with the others
+        ok, answer = helper.result_or_do(steps)
+        last = _unpack_last(answer, first) if ok else None
+        if last is not None:
+            return build_pairs(a, b, pf, *last, ahead)
+    for _ in steps:
+        pass
+    return build_pairs(a, b, pf, *done["chosen"], ahead)
 
 
 Group = tuple[tuple[int, ...], tuple[int, ...], float]
@@ -433,22 +443,33 @@ def _choose(
 ) -> tuple[list[Group], set[int]]:
     """The pairs (groups of units a side, with their scores, sorted by A) and the indices of
     those on the common order: every stage after the candidates but the word diffs."""
+    first: dict[str, list[Group]] = {}
+    for _ in _first_groups(a, b, pf, cands, threshold, first):
+        pass
     out: dict[str, tuple[list[Group], set[int]]] = {}
-    for _ in _choose_steps(a, b, pf, cands, threshold, out):
+    for _ in _last_groups(a, b, pf, cands, threshold, first["first"], out):
         pass
     return out["chosen"]
 
 
-def _choose_steps(
-    a: Document, b: Document, pf: PairFeatures, cands: list[tuple[float, int, int]], threshold: float,
-    out: dict[str, tuple[list[Group], set[int]]],
-) -> Iterator[None]:
-    """`_choose` a stage per step, into out["chosen"] at the end (so a caller racing the helper
-    for the same answer can look for it between two stages)."""
+def _bar(a: Document, b: Document, threshold: float) -> Callable[[int, int], float]:
+    """The score a pair of units needs: `threshold`, less HEADING_RELIEF for two headings."""
 
     def bar(i: int, j: int) -> float:
         both_headings = a.units[i].kind == "heading" and b.units[j].kind == "heading"
         return threshold - HEADING_RELIEF if both_headings else threshold
+
+    return bar
+
+
+def _first_groups(
+    a: Document, b: Document, pf: PairFeatures, cands: list[tuple[float, int, int]], threshold: float,
+    out: dict[str, list[Group]],
+) -> Iterator[None]:
+    """The first part of `_choose`, a stage per step (so a caller racing the helper for the
+    same answer can look for it between two): one-to-one pairs, gaps filled, splits and merges
+    grown, into out["first"]."""
+    bar = _bar(a, b, threshold)
 
     def tie(i: int, j: int) -> float:
         """A mirror-symmetric number in [0, 1) from the two units' texts."""
@@ -459,8 +480,18 @@ def _choose_steps(
     yield
     chosen = _fill_gaps(chosen, pf, bar)
     yield
-    groups = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
+    out["first"] = [g for g in _extend(chosen, pf) if g[2] >= bar(g[0][0], g[1][0])]
     yield
+
+
+def _last_groups(
+    a: Document, b: Document, pf: PairFeatures, cands: list[tuple[float, int, int]], threshold: float,
+    first: list[Group], out: dict[str, tuple[list[Group], set[int]]],
+) -> Iterator[None]:
+    """The rest of `_choose` after `first`, a stage per step: the groups `first` continued
+    (sorted by A) and the indices of those on the common order, into out["chosen"]."""
+    bar = _bar(a, b, threshold)
+    groups = list(first)
     used_a = set(concat.from_iterable(g[0] for g in groups))
     used_b = set(concat.from_iterable(g[1] for g in groups))
     groups += _grow_weak(cands, pf, bar, used_a, used_b)  # splits and merges of weak parts
@@ -486,24 +517,42 @@ def _pack_cands(cands: list[tuple[float, int, int]]) -> tuple[array, array]:
     return array("d", [c[0] for c in cands]), array("q", concat.from_iterable(c[1:] for c in cands))
 
 
-def _choose_far(context: dict, threshold: float, scores: array, units: array) -> tuple[array, array, array, array]:
-    """In the helper: `_choose` of the packed candidates, as flat arrays: (len A, len B) per
-    group, their units, their scores, and the indices on the common order."""
+def _first_far(context: dict, threshold: float, scores: array, units: array) -> tuple[array, array, array]:
+    """In the helper: `_first_groups` of the packed candidates, packed (`_pack_groups`); the
+    candidates and the groups are kept for `_last_far`."""
     it = iter(units.tolist())
-    cands = list(zip(scores.tolist(), it, it))
-    groups, chain = _choose(context["a"], context["b"], context["pf"], cands, threshold)
+    cands = context["cands"] = list(zip(scores.tolist(), it, it))
+    out: dict[str, list[Group]] = {}
+    for _ in _first_groups(context["a"], context["b"], context["pf"], cands, threshold, out):
+        pass
+    context["first"] = out["first"]
+    return _pack_groups(out["first"])
+
+
+def _last_far(context: dict, threshold: float) -> tuple[tuple[array, array, array], array]:
+    """In the helper: `_last_groups` after `_first_far`, packed: the groups added to the first
+    ones (in the order added) and the indices on the common order of all, sorted by A."""
+    first = context["first"]
+    out: dict[str, tuple[list[Group], set[int]]] = {}
+    for _ in _last_groups(context["a"], context["b"], context["pf"], context["cands"], threshold, first, out):
+        pass
+    groups, chain = out["chosen"]
+    known = {(ga, gb) for ga, gb, _ in first}
+    return _pack_groups([g for g in groups if (g[0], g[1]) not in known]), array("q", sorted(chain))
+
+
+def _pack_groups(groups: list[Group]) -> tuple[array, array, array]:
+    """Groups as flat arrays for the trip back: (len A, len B) per group, units, scores."""
     return (
         array("q", concat.from_iterable((len(ga), len(gb)) for ga, gb, _ in groups)),
         array("q", concat.from_iterable(ga + gb for ga, gb, _ in groups)),
         array("d", [g[2] for g in groups]),
-        array("q", sorted(chain)),
     )
 
 
-def _unpack_chosen(answer: tuple[array, array, array, array]) -> tuple[list[Group], set[int]] | None:
-    """`_choose_far`'s arrays back as the groups and common-order indices they were; None if
-    they do not add up."""
-    sizes, units, scores, chain = answer
+def _unpack_groups(answer: tuple[array, array, array]) -> list[Group] | None:
+    """`_pack_groups`'s arrays back as the groups they were; None if they do not add up."""
+    sizes, units, scores = answer
     if len(sizes) != 2 * len(scores) or sum(sizes) != len(units):
         return None
     flat = units.tolist()
@@ -513,4 +562,18 @@ def _unpack_chosen(answer: tuple[array, array, array, array]) -> tuple[list[Grou
     for (na, nb), s in zip(zip(it, it), scores.tolist()):
         groups.append((tuple(flat[pos:pos + na]), tuple(flat[pos + na:pos + na + nb]), s))
         pos += na + nb
+    return groups
+
+
+def _unpack_last(answer: tuple[tuple[array, array, array], array], first: list[Group]) -> tuple[list[Group], set[int]] | None:
+    """`_last_far`'s answer as `_last_groups` makes it: `first` and the groups added, sorted
+    by A as there (a stable sort of the same list), and the common-order indices."""
+    packed, chain = answer
+    added = _unpack_groups(packed)
+    if added is None:
+        return None
+    groups = first + added
+    groups.sort(key=lambda g: g[0][0])
+    if any(k >= len(groups) for k in chain):
+        return None
     return groups, set(chain.tolist())

@@ -116,6 +116,13 @@ class Helper:
         except (OSError, ValueError, AttributeError):
             return True  # result() then reads (and reports any failure)
 
+    def advance_until_ready(self, steps: Iterator[object]) -> None:
+        """Advance `steps` (work of this process's own, useful whatever the answer) until they
+        run out or the pending job's answer is there (WAIT: all of them)."""
+        for _ in steps:
+            if not WAIT and self.ready():
+                return
+
     def result_or_do(self, steps: Iterator[object]) -> tuple[bool, Any]:
         """The pending job's answer, taken as soon as it is there. Meanwhile, while the helper
         runs at least MIN_SHARE of the time (`_clock`), this process waits for it: started

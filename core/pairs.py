@@ -51,14 +51,14 @@ def _bare(doc: Document, idx: tuple[int, ...]) -> str:
 
 def build_pairs(
     a: Document, b: Document, pf: PairFeatures, groups: list[Group], in_order: set[int] | list[int],
-    ahead: dict[tuple[int, int], Diff] | None = None,
+    ahead: dict[Units, Diff] | None = None,
 ) -> tuple[Pair, ...]:
     """One Pair per group (A units, B units, score); groups not in `in_order` are `moved`.
 
     A pair is `identical` when both sides have the same word keys (or, without words, the same
     bare text); its score is then 1.0, otherwise the match score rounded, at most 0.99.
-    `ahead`: diffs already made of one-unit pairs (`diff_ahead`), taken for the groups that
-    are those pairs. At book length, with a forked helper running (`forked_helper.session`),
+    `ahead`: diffs already made (`diff_ahead`), per (A units, B units), taken for the groups
+    with those units. At book length, with a forked helper running (`forked_helper.session`),
     the rest come from both processes (`_shared_diffs`).
     """
     in_order = set(in_order)
@@ -81,7 +81,7 @@ def build_pairs(
 
 #: Split the word diffs with a running helper from this many groups on.
 SPLIT_GROUPS = 2000
-#: `diff_ahead` diffs the candidate pairs scoring at least this that are each other's best.
+#: `likely_pairs`: candidate pairs scoring at least this that are each other's best.
 LIKELY = 0.3
 
 Diff = tuple[bool, tuple[WordOp, ...]]
@@ -100,21 +100,25 @@ def likely_pairs(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
     return [(i, j) for i, (s, j) in sorted(best_a.items()) if s >= LIKELY and best_b[j][1] == i]
 
 
+Units = tuple[tuple[int, ...], tuple[int, ...]]
+
+
 def diff_ahead(
-    a: Document, b: Document, pf: PairFeatures, likely: list[tuple[int, int]], out: dict[tuple[int, int], Diff]
+    a: Document, b: Document, pf: PairFeatures, todo: list[Units], out: dict[Units, Diff]
 ) -> Iterator[None]:
-    """The diffs of the `likely` pairs as one-unit groups into `out`, SLICE pairs a step: made
-    while the helper chooses the pairs (`align`), so they are ready when the pairs are."""
-    for lo in range(0, len(likely), SLICE):
-        part = likely[lo:lo + SLICE]
-        out.update(zip(part, _diffs(a, b, pf, [((i,), (j,), 0.0) for i, j in part])))
+    """The diffs of the groups' units `todo` (A units, B units) into `out`, SLICE groups a
+    step: made while the helper chooses the pairs (`align`), so they are ready when the pairs
+    are. A group's diff depends on its units only."""
+    for lo in range(0, len(todo), SLICE):
+        part = todo[lo:lo + SLICE]
+        out.update(zip(part, _diffs(a, b, pf, [(ga, gb, 0.0) for ga, gb in part])))
         yield
 
 
-def _taken(groups: list[Group], ahead: dict[tuple[int, int], Diff]) -> list[Diff | None]:
-    """Per group, its diff from `ahead` if it is one of the pairs diffed there, else None."""
+def _taken(groups: list[Group], ahead: dict[Units, Diff]) -> list[Diff | None]:
+    """Per group, its diff from `ahead` if its units were diffed there, else None."""
     get = ahead.get
-    return [get((ga[0], gb[0])) if len(ga) == 1 and len(gb) == 1 else None for ga, gb, _ in groups]
+    return [get((ga, gb)) for ga, gb, _ in groups]
 
 
 def _shared_diffs(

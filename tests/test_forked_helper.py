@@ -81,10 +81,9 @@ def test_helper_halves_equal_one_process(forced, case):
     assert not started
     par = compare(a, b, parallel=True)
     assert started and all(_gone(pid) for pid in started)
-    assert log == [
-        ("_far_half", "sent"), ("result", True), ("_choose_far", "sent"), ("result", True),
-        ("_far_diffs", "sent"), ("result", True),
-    ]
+    assert log[:6] == [("_far_half", "sent"), ("result", True), ("_first_far", "sent"), ("result", True), ("_last_far", "sent"), ("result", True)]
+    # the groups of the second part of the choice not diffed here ahead: half there
+    assert log[6:] in ([], [("_far_diffs", "sent"), ("result", True)])
     assert par == seq
     assert any(p.moved for p in seq.pairs)
     assert case or any(len(p.a) + len(p.b) > 2 for p in seq.pairs)  # splits/merges diffed there too
@@ -115,11 +114,10 @@ def test_a_job_failing_in_the_helper_is_done_here(forced, monkeypatch):
 
 @pytest.mark.parametrize("call", [1, 2])
 def test_a_helper_that_dies_is_replaced_here(forced, monkeypatch, call):
-    """It dies choosing the pairs (call 1) or diffing its half of the groups not diffed here
-    ahead (call 2)."""
+    """It dies in the first part of the choice of pairs (call 1) or in the second (call 2)."""
     log, started = forced
     parent, calls = os.getpid(), []
-    module, name = (align, "_select") if call == 1 else (pairs, "_diffs")
+    module, name = (align, "_select") if call == 1 else (align, "_grow_weak")
     fn = getattr(module, name)
 
     def dying(*args, **kwargs):
@@ -130,11 +128,11 @@ def test_a_helper_that_dies_is_replaced_here(forced, monkeypatch, call):
     monkeypatch.setattr(module, name, dying)
     a, b = _texts()[0]
     par = compare(a, b, parallel=True)
-    assert log[:3] == [("_far_half", "sent"), ("result", True), ("_choose_far", "sent")]
+    assert log[:3] == [("_far_half", "sent"), ("result", True), ("_first_far", "sent")]
     if call == 1:  # then nothing more is asked of it
         assert log[3:] == [("result", False)]
     else:
-        assert log[3:] == [("result", True), ("_far_diffs", "sent"), ("result", False)]
+        assert log[3:] == [("result", True), ("_last_far", "sent"), ("result", False)]
     assert par == compare(a, b, parallel=False)
     assert all(_gone(pid) for pid in started)
 
@@ -188,7 +186,7 @@ def test_no_helper_without_fork(forced, monkeypatch):
     assert not started and not log
 
 
-@pytest.mark.parametrize("where", ["candidates", "choice", "diffs"])
+@pytest.mark.parametrize("where", ["candidates", "choice", "last"])
 def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
     """A helper slowed down (a busy machine) is raced: this process does its half too, takes
     whichever comes first, and stops the helper if it was slower."""
@@ -196,7 +194,7 @@ def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
     monkeypatch.setattr(forked_helper, "WAIT", False)
     monkeypatch.setattr(candidates, "SLICE", 3)
     monkeypatch.setattr(pairs, "SLICE", 3)
-    module, name = {"candidates": (candidates, "_row_pairs"), "choice": (align, "_select"), "diffs": (pairs, "_diffs")}[where]
+    module, name = {"candidates": (candidates, "_row_pairs"), "choice": (align, "_select"), "last": (align, "_grow_weak")}[where]
     parent, fn = os.getpid(), getattr(module, name)
 
     def slow_in_helper(*args, **kwargs):
@@ -205,8 +203,8 @@ def test_a_slow_helper_is_not_waited_for(forced, monkeypatch, where):
         return fn(*args, **kwargs)
 
     monkeypatch.setattr(module, name, slow_in_helper)
-    expected = [("_far_half", "sent"), ("result", True), ("_choose_far", "sent"), ("result", True), ("_far_diffs", "sent")]
-    expected = expected[:{"candidates": 1, "choice": 3, "diffs": 5}[where]]
+    expected = [("_far_half", "sent"), ("result", True), ("_first_far", "sent"), ("result", True), ("_last_far", "sent")]
+    expected = expected[:{"candidates": 1, "choice": 3, "last": 5}[where]]
     if where != "candidates":  # so the helper's candidate half surely comes first
         row_pairs = candidates._row_pairs
 
@@ -246,7 +244,7 @@ def test_a_helper_that_keeps_running_is_waited_for(forced, monkeypatch):
     monkeypatch.setattr(forked_helper, "WINDOW", 0.2)
     a, b = _texts()[0]
     par = compare(a, b, parallel=True)
-    assert ("_choose_far", "sent") in log and log[log.index(("_choose_far", "sent")) + 1] == ("result", True)
+    assert ("_first_far", "sent") in log and log[log.index(("_first_far", "sent")) + 1] == ("result", True)
     assert not done_here
     assert par == compare(a, b, parallel=False)
 
@@ -346,7 +344,7 @@ def test_merged_halves_are_the_one_pass_lists(case, late, monkeypatch):
 
 
 def test_likely_pairs_diffed_ahead_are_the_ones_made_here():
-    """The pairs diffed ahead are each other's best candidates; the groups that are such pairs
+    """The pairs diffed ahead are each other's best candidates; the groups with those units
     take those diffs, equal to the ones made for them, and only those groups take them."""
     a, b = _texts()[0]
     da, db = analyse(a), analyse(b)
@@ -357,32 +355,40 @@ def test_likely_pairs_diffed_ahead_are_the_ones_made_here():
     for s, i, j in cands:
         best[i] = max(best.get(i, -1.0), s)
     assert likely and all(best[i] >= pairs.LIKELY for i, _ in likely)
+    units = [((i,), (j,)) for i, j in likely]
     ahead: dict = {}
-    for _ in pairs.diff_ahead(da, db, pf, likely, ahead):
+    for _ in pairs.diff_ahead(da, db, pf, units, ahead):
         pass
-    assert list(ahead) == likely
+    assert list(ahead) == units
     al = compare(a, b, parallel=False)
     groups = [(p.a, p.b, p.score) for p in al.pairs]
     taken = pairs._taken(groups, ahead)
     picked = [k for k, d in enumerate(taken) if d is not None]
     assert len(taken) == len(groups) and picked
-    assert {(groups[k][0], groups[k][1]) for k in picked} == {((i,), (j,)) for i, j in likely} & {g[:2] for g in groups}
+    assert {(groups[k][0], groups[k][1]) for k in picked} == set(units) & {g[:2] for g in groups}
     assert [taken[k] for k in picked] == pairs._diffs(da, db, pf, [groups[k] for k in picked])
     assert pairs.build_pairs(da, db, pf, groups, range(len(groups)), ahead) == pairs.build_pairs(da, db, pf, groups, range(len(groups)))
 
 
 def test_chosen_pairs_round_trip():
-    """The choice the helper sends back unpacks to exactly the one made here."""
+    """The choice the helper sends back, in its two parts, unpacks to exactly the one made here."""
     from rafahdiff.core.score import DEFAULT_THRESHOLD as T
 
-    for a, b in _texts():
+    for case, (a, b) in enumerate(_texts()):
         da, db = analyse(a), analyse(b)
         pf = build_features(da, db)
         cands = candidates.candidates(pf, min(T * FLOOR_FACTOR, T - HEADING_RELIEF))
-        here = align._choose(da, db, pf, cands, T)
-        answer = align._choose_far({"a": da, "b": db, "pf": pf}, T, *align._pack_cands(cands))
-        assert align._unpack_chosen(answer) == here
-        assert align._unpack_chosen(answer[:2] + (answer[2][:-1], answer[3])) is None
+        context = {"a": da, "b": db, "pf": pf}
+        first = align._unpack_groups(align._first_far(context, T, *align._pack_cands(cands)))
+        here: dict = {}
+        for _ in align._first_groups(da, db, pf, cands, T, here):
+            pass
+        assert first == here["first"]
+        last = align._unpack_last(align._last_far(context, T), first)
+        assert last == align._choose(da, db, pf, cands, T)
+        assert case or any(len(g[0]) + len(g[1]) > 2 for g in last[0])  # splits and merges too
+        packed = align._pack_groups(first)
+        assert align._unpack_groups((packed[0], packed[1], packed[2][:-1])) is None
 
 
 def test_align_alone_reads_b_apart_and_shares_the_loops(forced):
@@ -394,10 +400,7 @@ def test_align_alone_reads_b_apart_and_shares_the_loops(forced):
     seq = align.align(da, db, parallel=False)
     assert not started and not log
     par = align.align(da, db)
-    assert log == [
-        ("_words_of_b", "sent"), ("result", True), ("_far_half", "sent"), ("result", True),
-        ("_choose_far", "sent"), ("result", True), ("_far_diffs", "sent"), ("result", True),
-    ]
+    assert log[:8] == [("_words_of_b", "sent"), ("result", True), ("_far_half", "sent"), ("result", True), ("_first_far", "sent"), ("result", True), ("_last_far", "sent"), ("result", True)]
     assert len(started) == 2 and all(_gone(pid) for pid in started)
     assert par == seq
 
