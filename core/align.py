@@ -378,10 +378,13 @@ def align(
 
 
 def _features(a: Document, b: Document, fork: bool) -> PairFeatures:
-    """`build_features(a, b)`; at book length, if `fork` and a fork is safe, with B's words read
-    in a forked copy of this process meanwhile (as `pipeline.compare` reads B in a second
-    process). If that copy fails, B's words are read here: the features are the same."""
+    """`build_features(a, b)`; at book length, if `fork`, a fork is safe and a core is free,
+    with B's words read in a forked copy of this process meanwhile (as `pipeline.compare` reads
+    B in a second process; on a machine busy with other work the copy would only take turns
+    with it). If that copy fails, B's words are read here: the features are the same."""
     if not fork or len(a.units) + len(b.units) < forked_helper.MIN_UNITS or not forked_helper.can_fork():
+        return build_features(a, b)
+    if not forked_helper.spare_core():
         return build_features(a, b)
     helper = forked_helper.Helper({"b": b})
     if not helper.start():

@@ -255,6 +255,9 @@ def test_no_helper_while_the_machine_is_busy(forced, monkeypatch):
     a, b = _texts()[1]
     assert compare(a, b, parallel=True) == compare(a, b, parallel=False)
     assert not started and not log
+    da, db = analyse(a), analyse(b)
+    assert align.align(da, db) == align.align(da, db, parallel=False)  # nor a copy for B's words
+    assert not started and not log
 
 
 def test_a_core_is_free_when_fewer_tasks_run_than_there_are_cores(tmp_path, monkeypatch):
