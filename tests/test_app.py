@@ -596,3 +596,34 @@ async def test_tiny_and_odd_terminal_sizes_still_draw(size):
         width = view.scrollable_content_region.width
         for y in range(view.size.height):
             assert view.render_line(y).cell_length == width
+
+
+async def test_keys_typed_while_aligning_reach_the_app_not_the_hidden_search_box(monkeypatch):
+    """Big inputs show a loading screen first; the hidden search box must not take the focus
+    then (it did: `q` typed while aligning went into it and the app never quit)."""
+    import threading
+
+    import rafahdiff.tui.app as app_module
+
+    gate = threading.Event()
+    real = app_module.compare
+
+    def held(*args, **kwargs):
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", held)
+    app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.model is None and app.query("#loading")
+            assert app.focused is None or app.focused.id != "search"
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape", "q")
+            await pilot.pause()
+            assert app.query_one("#search").value == ""
+            assert app.return_code == 0
+    finally:
+        gate.set()

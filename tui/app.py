@@ -72,6 +72,9 @@ class RafahdiffApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "rafahdiff"
+    #: Only the rows take the focus by themselves: on the loading screen of a big input the
+    #: first focusable widget was the hidden search box, which swallowed `q` and every key.
+    AUTO_FOCUS = "DiffView"
     BINDINGS = bindings()
 
     def __init__(

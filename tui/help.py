@@ -41,6 +41,8 @@ def legend_text() -> Text:
 class HelpScreen(ModalScreen[None]):
     """Keys, ids and markers; remap ids with RAFAHDIFF_KEYMAP="id=keys;id=keys"."""
 
+    AUTO_FOCUS = "#help-body"  # the app's own AUTO_FOCUS names the rows, absent here
+
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="rafahdiff.help_close"),
         # The same movement keys as the rows, so the table scrolls on a small terminal.
