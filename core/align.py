@@ -34,7 +34,7 @@ from .features import (
 from .gc_pause import gc_paused
 from .model import Document, Pair
 from .normalise import mid_capitals
-from .order import heaviest_chain, moved_flags, reading_order
+from .order import heaviest_chain, moved_flags
 from .pairs import Diff, Units, build_pairs, diff_ahead, likely_pairs
 from .score import DEFAULT_THRESHOLD, score_pairs, score_units, shared_weight
 
@@ -154,7 +154,7 @@ def _fill_gaps(
     expected. Small gaps are compared exhaustively, long ones along a band around their diagonal,
     so this costs a few scores per unit: the near-linear pass around the anchors.
     """
-    order_a, order_b, rank_a, rank_b = reading_order(pf.a, pf.b)
+    order_a, order_b, rank_a, rank_b = pf.reading
     chain_idx = heaviest_chain([(i, j, s + 1e-7 / (1 + abs(i - j))) for i, j, s in chosen])
     chain = sorted((chosen[k][0], chosen[k][1]) for k in chain_idx)
     used_a = {i for i, _, _ in chosen}
@@ -205,7 +205,7 @@ def _extend(
     held_a = {i: (j, sc) for i, j, sc in chosen if sc < WEAK_HOLD}
     held_b = {j: (i, sc) for i, j, sc in chosen if sc < WEAK_HOLD}
     dropped: set[tuple[int, int]] = set()
-    order_a, order_b, rank_a, rank_b = reading_order(pf.a, pf.b)
+    order_a, order_b, rank_a, rank_b = pf.reading
     groups: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
 
     def free(order: list[int], used: set[int], lo: int, hi: int, side: str, out: list[tuple[str, int]]) -> None:
@@ -316,7 +316,7 @@ def _grow_weak(
     )
     if not seeds:
         return []
-    order_a, order_b, rank_a, rank_b = reading_order(pf.a, pf.b)
+    order_a, order_b, rank_a, rank_b = pf.reading
     out = []
     for s, i, j in seeds:
         if i in used_a or j in used_b:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .features import PairFeatures, UnitFeatures, merged
-from .order import reading_order
 from .score import CONTAIN_MIN_WORDS, CONTAIN_SHARE, score_units
 
 Group = tuple[tuple[int, ...], tuple[int, ...], float]
@@ -114,7 +113,7 @@ def containment_pairs(pf: PairFeatures, used_a: set[int], used_b: set[int]) -> l
     )
     ranks: dict[str, dict[int, int]] = {}
     if todo:
-        _, _, ranks["a"], ranks["b"] = reading_order(pf.a, pf.b)
+        _, _, ranks["a"], ranks["b"] = pf.reading
     for _, y, _, side in todo:
         small, big = (pf.a, pf.b) if side == "a" else (pf.b, pf.a)
         fs, fbig = (free_a, free_b) if side == "a" else (free_b, free_a)

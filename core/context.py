@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .features import PairFeatures
-from .order import heaviest_chain, reading_order
+from .order import heaviest_chain
 from .score import CONTEXT_MIN_DICE, CONTEXT_RELIEF, score_units
 
 Group = tuple[tuple[int, ...], tuple[int, ...], float]
@@ -30,7 +30,7 @@ def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int
     it adds."""
     if not groups:
         return []
-    order_a, order_b, rank_a, rank_b = reading_order(pf.a, pf.b)
+    order_a, order_b, rank_a, rank_b = pf.reading
     used_a = {i for g in groups for i in g[0]}
     used_b = {j for g in groups for j in g[1]}
     # The diagonal tie-break of `align` (equally heavy chains), so B-vs-A mirrors A-vs-B.
