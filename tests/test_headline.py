@@ -112,3 +112,20 @@ def test_an_article_without_a_headline_keeps_its_first_sentence_a_sentence():
     doc = analyse(SourceText("page", "page", text))
     assert [u.kind for u in doc.units] == ["sentence"] * len(BODY)
     assert doc.title == BODY[0]  # the title falls back to the first content unit
+
+
+def test_a_paragraph_ending_in_a_colon_is_not_the_headline():
+    """A line that ends mid-sentence (`:`, `;`, `,`) introduces what follows: a first paragraph
+    leading into a quote (no full stop, up to 30 words, the body's own words) was picked over the
+    headline above it and became kind `heading`."""
+    lead = ("The harbour authority said in a statement on Tuesday that the council had approved the "
+            "new harbour bridge budget after a long debate, adding:")
+    text = "\n".join(["Council approves harbour bridge budget", lead, *BODY])
+    doc = analyse(SourceText("page", "page", text))
+    kinds = {text[u.start:u.end]: u.kind for u in doc.units}
+    assert kinds["Council approves harbour bridge budget"] == "heading"
+    assert kinds[lead] != "heading"
+    lines = ["Council approves harbour bridge budget", lead, *BODY]
+    assert _pick(lines, 1) == 0
+    for end in (";", ","):
+        assert _pick(["Council approves harbour bridge budget", lead[:-1] + end, *BODY], 1) == 0
