@@ -35,6 +35,8 @@ MIN_TOKEN = 3
 #: A line ending in one of these stops mid-sentence ("…, the minister said:"), so it is prose
 #: leading into the next line, never a headline (none of the benchmark's picks changed).
 _MID_SENTENCE = frozenset(":;,")
+#: Closing quotes and brackets, looked through for the line's last punctuation ('… "We got her!"').
+_CLOSERS = "\"'”’»)]"
 
 
 def headline_score(tokens: Sequence[str], words: int, body: set[str] | frozenset[str], stopwords: frozenset[str]) -> float:
@@ -77,7 +79,7 @@ def pick_headline(
             continue
         if not any(c.isalpha() for c in t):
             continue
-        end = t.rstrip()[-1:]
+        end = t.rstrip().rstrip(_CLOSERS)[-1:]
         if terminal[i] and end not in ("?", "!"):
             continue  # a sentence: a caption, a standfirst, the first paragraph
         if end in _MID_SENTENCE:

@@ -59,7 +59,7 @@ def test_a_repeated_headline_is_its_first_occurrence_and_the_copy_is_furniture()
 def _pick(lines: list[str], body_lo: int, eligible=lambda i: True) -> int:
     tokens = [[w.strip(".,").casefold() for w in t.split()] for t in lines]
     words = [len(t.split()) for t in lines]
-    terminal = [t.rstrip().endswith((".", "!", "?")) for t in lines]
+    terminal = [t.rstrip().rstrip("\"”").endswith((".", "!", "?")) for t in lines]
     return hl.pick_headline(lines, words, terminal, tokens, eligible, body_lo, len(lines) - 1, STOPWORDS)
 
 
@@ -129,3 +129,11 @@ def test_a_paragraph_ending_in_a_colon_is_not_the_headline():
     assert _pick(lines, 1) == 0
     for end in (";", ","):
         assert _pick(["Council approves harbour bridge budget", lead[:-1] + end, *BODY], 1) == 0
+
+
+def test_a_headline_ending_in_a_quoted_exclamation_or_question_is_a_candidate():
+    """Closing quotes are looked through: '… "We got her!"' is a headline, not a sentence."""
+    for head in ('Council approves harbour bridge budget: "We did it!"',
+                 "Will the harbour bridge budget hold?”"):
+        lines = ["Home", "Sports", head, *BODY]
+        assert _pick(lines, 3) == 2, head
