@@ -137,3 +137,22 @@ def test_a_headline_ending_in_a_quoted_exclamation_or_question_is_a_candidate():
                  "Will the harbour bridge budget hold?”"):
         lines = ["Home", "Sports", head, *BODY]
         assert _pick(lines, 3) == 2, head
+
+
+def test_a_standfirst_without_a_full_stop_is_not_taken_for_the_short_headline_above_it():
+    """headline, deck, byline, body: the deck retells the first paragraph and is longer, so it
+    outscored the headline, which the line model then called furniture (hidden, not the title)."""
+    head = "Harbour bridge budget approved"
+    deck = "Council votes for the new harbour bridge after a long debate over the traffic study and its cost"
+    text = "\n".join([head, deck, "By Ana Lopez", *BODY])
+    doc = analyse(SourceText("page", "page", text))
+    assert doc.title == head
+    unit = next(u for u in doc.units if text[u.start:u.end] == head)
+    assert unit.kind == "heading" and unit.boilerplate is None
+    assert _pick([head, deck, *BODY], 2) == 0
+
+
+def test_a_kicker_in_capitals_over_the_headline_is_not_the_headline():
+    head = "Council approves harbour bridge budget after a long debate over the traffic study"
+    assert _pick(["HARBOUR BRIDGE BUDGET", head, *BODY], 2) == 1
+    assert _pick(["Home", head, *BODY], 2) == 1  # nor a line that shares nothing
