@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 
 from rafahdiff.tui import app as app_module
 from rafahdiff.tui.app import RafahdiffApp
@@ -127,3 +128,40 @@ def test_the_app_start_path_imports_no_exporter():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_the_app_draws_on_the_terminal_when_stderr_is_redirected(monkeypatch, tmp_path):
+    """Textual draws on stderr: `rafahdiff 001 002 2>log` showed a blank terminal (the screen
+    went into the log) while the keys still drove the invisible app. While the app runs, fd 2
+    is the terminal on stdout; afterwards it is the log again, which gets the final message."""
+    from rafahdiff.core.model import SourceText
+
+    master, slave = os.openpty()
+    log = tmp_path / "err.log"
+    log_fd = os.open(log, os.O_WRONLY | os.O_CREAT)
+    saved = {fd: os.dup(fd) for fd in (1, 2)}
+    seen: list[bool] = []
+
+    def fake_run(self):
+        seen.append(os.isatty(2))
+        self.error_message = "something went wrong"
+
+    monkeypatch.setattr(app_module.RafahdiffApp, "run", fake_run)
+    monkeypatch.setattr(app_module, "keyboard_from_terminal", lambda: None)
+    src = SourceText("x", "x", "Council approves harbour bridge budget.\n")
+    try:
+        os.dup2(slave, 1)
+        os.dup2(log_fd, 2)
+        monkeypatch.setattr(sys, "stderr", open(2, "w", closefd=False))  # noqa: SIM115 - fd 2 itself, not pytest's capture
+        code = app_module.run_app(src, None, None)
+        sys.stderr.flush()
+        after = os.isatty(2)
+    finally:
+        for fd, keep in saved.items():
+            os.dup2(keep, fd)
+            os.close(keep)
+        for fd in (master, slave, log_fd):
+            os.close(fd)
+    assert seen == [True] and code == 2
+    assert not after
+    assert "rafahdiff: something went wrong" in log.read_text()

@@ -504,6 +504,36 @@ def keyboard_from_terminal(tty_path: str = "/dev/tty") -> str | None:
     return None
 
 
+def _draw_on_terminal() -> int | None:
+    """Textual draws on stderr (fd 2). With stderr redirected (`rafahdiff A B 2>log`) the screen
+    went into the log and the terminal stayed blank while keys drove the unseen app: for the
+    app's run, fd 2 is the terminal on stdout. Returns the descriptor to put back, if moved."""
+    try:
+        if os.isatty(2) or not os.isatty(1):
+            return None
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        return None
+    try:
+        os.dup2(1, 2)
+    except OSError:
+        os.close(saved)
+        return None
+    return saved
+
+
+def _restore_stderr(saved: int | None) -> None:
+    if saved is None:
+        return
+    try:
+        os.dup2(saved, 2)
+    except OSError:
+        pass
+    finally:
+        os.close(saved)
+
+
 def run_app(
     src_a: SourceText, src_b: SourceText | None, threshold: float | None, ahead: Ahead | None = None
 ) -> int:
@@ -516,7 +546,11 @@ def run_app(
     alignment = ahead.alignment() if ahead is not None else None
     app = RafahdiffApp(src_a, src_b, threshold, alignment=alignment,
                        after_first_frame=ahead.close if ahead is not None else None)
-    app.run()
+    saved_stderr = _draw_on_terminal()
+    try:
+        app.run()
+    finally:
+        _restore_stderr(saved_stderr)
     if app.error_message:
         print(f"rafahdiff: {app.error_message}", file=sys.stderr)
         return 2
