@@ -127,3 +127,17 @@ def test_article_on_piped_stdin_still_takes_keys(tmp_path):
         assert status == "0"
     finally:
         term.close()
+
+
+def test_the_app_is_drawn_with_stderr_redirected(tmp_path):
+    """`rafahdiff 001 002 2>log`: Textual draws on stderr; the app must still be on the terminal
+    (it drew into the log, leaving a blank screen) and the log get no screen output."""
+    log = tmp_path / "err.log"
+    term = Term(tmp_path, args=f"001 002 2>{log}")
+    try:
+        screen = term.wait_for("row 1/")
+        assert "Rafah Assault on Hold" in screen
+        assert term.quit() == "0"
+        assert "\x1b" not in log.read_text()
+    finally:
+        term.close()
