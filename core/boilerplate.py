@@ -51,6 +51,9 @@ _BODY_WORDS = 8
 _PROSE_WORDS = 12
 # Lines this close to the body count as in it for that protection.
 _NEAR = 3
+# A paragraph of at least this many words printed twice in a row is a picture's caption shown
+# twice (under the picture and in its gallery) or a teaser, not the article saying it twice.
+_TWICE_WORDS = 8
 # A comment thread is recognised only after this many prose lines of article.
 _THREAD_PROSE = 3
 
@@ -188,7 +191,9 @@ def _decide(
     words = bf.spoken_words(texts, raw.words)
     stats = list(map(_St, words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
     thr = rules.threshold
-    pattern = raw.pattern
+    # The families the line model reads, and where none matches, those only the rules apply
+    # (a picture's labelled caption, credit or counter; contact lines; newsletter boxes).
+    pattern = [pc if pc is not None else bp.rule_family(t, w) for pc, t, w in zip(raw.pattern, texts, raw.words)]
 
     # Body: first and last long line that the model and the patterns leave as content.
     def body_line(i: int) -> bool:
@@ -247,6 +252,9 @@ def _decide(
             continue
         if not _ALNUM.search(t):
             v.category, v.reason = "other", "no letters or digits (a separator or icon)"
+            continue
+        if st.words >= _TWICE_WORDS and (i and folded[i - 1] == folded[i] or i + 1 < n and folded[i + 1] == folded[i]):
+            v.category, v.reason = "duplicate", "the same paragraph twice in a row (a caption and its gallery copy)"
             continue
         if thread[i]:
             v.category, v.reason = "other", "a reader comment (among timestamped posts after the article)"

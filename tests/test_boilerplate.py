@@ -269,6 +269,27 @@ def test_repeated_quote_in_body_is_not_a_duplicate() -> None:
     assert not [u for u in classify(text, segment(text)) if u.boilerplate]
 
 
+def test_a_paragraph_printed_twice_in_a_row_is_a_duplicate_but_a_repeat_further_on_is_not() -> None:
+    # A picture's caption comes twice in a row when copied (under the picture and in its gallery);
+    # the article saying something twice puts other text between the two.
+    caption = "Aid trucks wait at the Rafah crossing on Monday, June 2, 2025, as talks continue in Cairo"
+    paragraphs = CLEAN_ARTICLE.strip().split("\n\n")
+    text = "\n\n".join(paragraphs[:3] + [caption, caption] + paragraphs[3:] + [paragraphs[1]]) + "\n"
+    units = classify(text, segment(text))
+    flagged = {text[u.start:u.end] for u in units if u.boilerplate == "duplicate"}
+    assert caption in flagged and text.count(caption) == 2
+    assert [u for u in units if text[u.start:u.end] == caption and u.boilerplate != "duplicate"] == []
+    assert all(cats == {None} for line, cats in line_categories(text) if line != caption)
+
+
+def test_an_article_sentence_about_a_newsletter_is_not_a_sign_up_box() -> None:
+    # Two newsletter words, but said of someone else, not asked of the reader.
+    sentence = "Regulators said the newsletter had been used to send spam to thousands of customers last year."
+    paragraphs = CLEAN_ARTICLE.strip().split("\n\n")
+    text = "\n\n".join(paragraphs[:3] + [sentence] + paragraphs[3:]) + "\n"
+    assert dict(line_categories(text))[sentence] == {None}
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "Hello", "0", "\u200b", "a\n" * 50])
 def test_degenerate_inputs_give_one_unit_per_span(text: str) -> None:
     spans = segment(text)
@@ -404,6 +425,16 @@ def test_other_language_articles(ad: str, follow: str, body: list[str]) -> None:
     ("Media caption Who is the new envoy?", "caption"),
     ("Image copyright Reuters", "credit"),
     ("Media playback is unsupported on your device", "other"),
+    # Families only the rules apply (boilerplate_patterns.RULE_FAMILIES).
+    ("Photo: Ringo H.W. Chiu, AP", "credit"),
+    ("Getty Images", "credit"),
+    ("Submitted photo", "credit"),
+    ("Image 3 of 5", "counter"),
+    ("Negotiators arrive for the talks in Cairo on Sunday. (AP Photo/Amr Nabil, File)", "caption"),
+    ("A convoy waits at the border crossing in Rafah on Monday. Credit: Reuters", "caption"),
+    ("Aid trucks line up at the crossing on Monday, June 2, 2025. (AP)", "caption"),
+    ("Write to Jane Doe at jane.doe@example.com", "bio"),
+    ("No spam, we promise. You can unsubscribe at any time.", "promo"),
 ])
 def test_unseen_furniture_line_in_the_middle_of_an_article(line: str, category: str) -> None:
     paragraphs = CLEAN_ARTICLE.strip().split("\n\n")
