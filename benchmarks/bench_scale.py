@@ -4,11 +4,14 @@ Run: /work/venv/bin/python benchmarks/bench_scale.py [--sizes 10k 100k 1m 4m 8m]
 B is A with every sentence reworded (a third of its words replaced or dropped, neighbours
 swapped), plus deleted, inserted and moved blocks, so the right pairs are known by construction.
 Each size runs in a fresh process so the peak RSS (ru_maxrss) belongs to that size alone.
-Prints time of the whole pipeline (segment + boilerplate + align + stats) and of align alone,
-peak memory (of the process, and of the second process that reads B for big inputs or the
-forked helper that takes half of candidates and word diffs, core.forked_helper), and pair
-precision/recall against the construction; `--stages` adds the pipeline's CPU seconds per stage
-(medians), to see where the time goes.
+Prints time of the whole pipeline (segment + boilerplate + align + stats) and of align alone
+(which at book length, with a free core, also reads B's words in a forked copy and shares its
+loops with a forked helper: core.forked_helper), peak memory (of the process, and of the
+second process that reads B for big inputs or the forked helper that takes half of the
+candidates, the choice of pairs and half of the remaining word diffs, whichever peaked
+higher), and pair precision/recall against the construction; `--stages` adds the pipeline's
+CPU seconds per stage (medians; with a helper, its share is not in them), to see where the
+time goes.
 """
 
 from __future__ import annotations
@@ -118,7 +121,7 @@ def build(size: int, seed: int = 1) -> tuple[str, str, list[tuple[int, int]]]:
 #: looks the name up (so wrapping it there is seen). Missing names are skipped.
 STAGES = [
     ("pipeline", "segment"), ("pipeline", "classify"), ("pipeline", "doc_words"), ("pipeline", "pair_features"),
-    ("align", "build_features"), ("align", "candidates"),
+    ("align", "_features"), ("align", "candidates"),
     ("align", "_select"), ("align", "_fill_gaps"), ("align", "_extend"), ("align", "context_pairs"),
     ("align", "heaviest_chain"), ("align", "build_pairs"),
     ("pipeline", "refine_unpaired"), ("pipeline", "compute_stats"),
