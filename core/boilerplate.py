@@ -33,7 +33,6 @@ import json
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -421,8 +420,6 @@ def classify(text: str, spans: list[Span]) -> list[Unit]:
             line_verdict[j] = k
     units: list[Unit] = []
     span_line = [bisect_right(starts, sp.start) - 1 for sp in spans]
-    # Spans of each physical line, to know whether the headline line is a single unit.
-    per_line = Counter(span_line)
     for sp, li in zip(spans, span_line):
         k = line_verdict[li]
         if k < 0:
@@ -430,8 +427,10 @@ def classify(text: str, spans: list[Span]) -> list[Unit]:
             continue
         v = verdicts[k]
         kind = sp.kind
-        if v.heading and per_line[li] == 1 and lines[k].first == lines[k].last:
-            kind = "heading"  # the headline is a heading whatever its punctuation
+        if v.heading and lines[k].first == lines[k].last:
+            # The headline is a heading whatever its punctuation, every piece of it when the
+            # segmenter cut it ("South Dakota says, 'Meth. We're on it,' and Twitter asks…").
+            kind = "heading"
         units.append(Unit(sp.start, sp.end, kind, v.category, v.reason))  # type: ignore[arg-type]
     return units
 

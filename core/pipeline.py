@@ -12,6 +12,7 @@ import os
 import threading
 from collections import Counter
 from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from . import forked_helper
@@ -32,9 +33,16 @@ if TYPE_CHECKING:
 
 
 def _title(text: str, units) -> str:
-    for u in units:
+    """The first content heading, with the headings that follow it on its line (a headline the
+    segmenter cut into sentences is one title), else the start of the first content unit."""
+    for k, u in enumerate(units):
         if u.boilerplate is None and u.kind == "heading":
-            return text[u.start:u.end]
+            end = u.end
+            for v in islice(units, k + 1, None):
+                if v.boilerplate is not None or v.kind != "heading" or "\n" in text[end:v.start]:
+                    break
+                end = v.end
+            return text[u.start:end]
     for u in units:
         if u.boilerplate is None:
             return text[u.start:u.end][:120]

@@ -156,3 +156,11 @@ def test_a_kicker_in_capitals_over_the_headline_is_not_the_headline():
     head = "Council approves harbour bridge budget after a long debate over the traffic study"
     assert _pick(["HARBOUR BRIDGE BUDGET", head, *BODY], 2) == 1
     assert _pick(["Home", head, *BODY], 2) == 1  # nor a line that shares nothing
+
+
+def test_a_headline_the_segmenter_cuts_into_sentences_is_one_title():
+    head = "Council says 'Bridge. We're on it,' and residents ask, when?"
+    doc = analyse(SourceText("page", "page", _page(head)))
+    assert doc.title == head
+    pieces = [u for u in doc.units if u.end <= len(head)]
+    assert len(pieces) > 1 and all(u.kind == "heading" and u.boilerplate is None for u in pieces)
