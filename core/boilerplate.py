@@ -216,7 +216,7 @@ def _decide(
     headline = hl.pick_headline(texts, words, terminal, raw.tokens, candidate, body_lo, body_hi, bf.STOPWORDS)
     if headline >= 0:
         headline = first_seen[folded[headline]]  # a repeated headline is its first occurrence
-    if headline < 0 and n and pattern[0] is None and _heading_like(texts[0], stats[0]):
+    if headline < 0 and body_lo >= n and n and pattern[0] is None and _heading_like(texts[0], stats[0]):
         headline = 0
     if headline >= 0:
         out[headline].heading = True

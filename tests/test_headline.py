@@ -164,3 +164,10 @@ def test_a_headline_the_segmenter_cuts_into_sentences_is_one_title():
     assert doc.title == head
     pieces = [u for u in doc.units if u.end <= len(head)]
     assert len(pieces) > 1 and all(u.kind == "heading" and u.boilerplate is None for u in pieces)
+
+
+def test_an_article_opening_on_a_lead_in_to_a_quote_has_no_headline():
+    lead_in = "The harbour authority said in a statement on Tuesday that the council had approved the plan:"
+    text = "\n\n".join([lead_in, *BODY]) + "\n"
+    doc = analyse(SourceText("page", "page", text))
+    assert not any(u.kind == "heading" for u in doc.units)
