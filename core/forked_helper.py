@@ -42,6 +42,10 @@ WAIT = False
 #: work is raced. Its share is measured over each slice done here, or WINDOW seconds of waiting.
 MIN_SHARE = 0.5
 WINDOW = 0.02
+#: ...for at most this many times the head start it had, or MIN_PATIENCE seconds if more (a
+#: helper stuck in its job is raced).
+PATIENCE = 2.0
+MIN_PATIENCE = 0.25
 
 _HEADER = struct.Struct("<Q")
 _DONE = object()
@@ -56,6 +60,7 @@ class Helper:
         self.pid = 0
         self._to_child = self._from_child = -1
         self.pending: str | None = None  # the name of the job sent and not yet answered
+        self.sent_at = 0.0  # when it was sent (time.monotonic)
         self.broken = False
 
     def start(self) -> bool:
@@ -92,6 +97,7 @@ class Helper:
             self.broken = True
             return False
         self.pending = job.__name__
+        self.sent_at = time.monotonic()
         return True
 
     def result(self) -> tuple[bool, Any]:
@@ -126,12 +132,14 @@ class Helper:
     def result_or_do(self, steps: Iterator[object]) -> tuple[bool, Any]:
         """The pending job's answer, taken as soon as it is there. Meanwhile, while the helper
         runs at least MIN_SHARE of the time (`_clock`), this process waits for it: started
-        earlier, it is done sooner than the job done here. Held up by other work, it is raced:
-        `steps` (the same job done here, a slice per step) advances; if it runs out first, the
-        helper is stopped and (False, None) returned: the caller has the whole job done here.
-        So a helper slowed by a busy machine never makes the caller wait longer than doing the
-        job itself."""
+        earlier, it is done sooner than the job done here. Held up by other work, or still not
+        done after PATIENCE times its head start (the time from sending the job to now; at
+        least MIN_PATIENCE seconds), it is raced: `steps` (the same job done here, a slice per
+        step) advances; if it runs out first, the helper is stopped and (False, None) returned:
+        the caller has the whole job done here. So a helper slowed by a busy machine (or stuck)
+        never makes the caller wait much longer than doing the job itself."""
         mark = self._clock()
+        patience = mark[0] + max(MIN_PATIENCE, PATIENCE * (mark[0] - self.sent_at)) if mark is not None else 0.0
         wait = mark is not None
         while not (WAIT or self.ready()):
             if wait:
@@ -142,7 +150,10 @@ class Helper:
                 self.stop()
                 return False, None
             now = self._clock()
-            wait = mark is not None and now is not None and now[1] - mark[1] >= MIN_SHARE * (now[0] - mark[0])
+            wait = (
+                mark is not None and now is not None and now[0] < patience
+                and now[1] - mark[1] >= MIN_SHARE * (now[0] - mark[0])
+            )
             mark = now
         return self.result()
 

@@ -242,10 +242,35 @@ def test_a_helper_that_keeps_running_is_waited_for(forced, monkeypatch):
     monkeypatch.setattr(align, "_select", busy_in_helper)
     monkeypatch.setattr(forked_helper, "MIN_SHARE", 0.05)  # however busy this machine is
     monkeypatch.setattr(forked_helper, "WINDOW", 0.2)
+    monkeypatch.setattr(forked_helper, "PATIENCE", 1000.0)  # its head start here is a few ms
     a, b = _texts()[0]
     par = compare(a, b, parallel=True)
     assert ("_first_far", "sent") in log and log[log.index(("_first_far", "sent")) + 1] == ("result", True)
     assert not done_here
+    assert par == compare(a, b, parallel=False)
+
+
+def test_a_helper_stuck_running_is_raced_after_a_while(forced, monkeypatch):
+    """A helper that runs but never answers (a job stuck in a loop) is waited for only a while
+    (PATIENCE times its head start, at least MIN_PATIENCE), then raced and stopped: the answer
+    is made here."""
+    log, started = forced
+    monkeypatch.setattr(forked_helper, "WAIT", False)
+    monkeypatch.setattr(forked_helper, "MIN_SHARE", 0.0)  # counted as running, however busy
+    parent, select_pairs = os.getpid(), align._select
+
+    def stuck_in_helper(*args, **kwargs):
+        while os.getpid() != parent:
+            pass
+        return select_pairs(*args, **kwargs)
+
+    monkeypatch.setattr(align, "_select", stuck_in_helper)
+    a, b = _texts()[0]
+    t0 = time.monotonic()
+    par = compare(a, b, parallel=True)
+    assert time.monotonic() - t0 < 50  # not waited for forever (a hang guard, not a timing test)
+    assert log[2:] == [("_first_far", "sent")]  # then stopped, nothing more asked of it
+    assert started and all(_gone(pid) for pid in started)
     assert par == compare(a, b, parallel=False)
 
 
