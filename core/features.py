@@ -13,14 +13,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from array import array
 from collections import deque
-from itertools import chain, compress, repeat
-from operator import not_
+from itertools import chain, repeat
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from .idf import idf_weights
 from .model import Document
-from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, split_words, stem, unit_tokens
+from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, split_words, stem
 from .order import reading_order
 
 
@@ -50,10 +49,6 @@ class PairFeatures:
     #: The folded key of each key id (`UnitFeatures.kids`), for word diffs that mix plain units
     #: with units whose keys must be re-read from the text.
     key_names: list[str] = field(default_factory=list)
-    #: Word tokens (`normalise.unit_tokens`: keys, starts, ends) of B's units that are not
-    #: plain, made where B's words were read apart (`PackedWords.odd_*`): the word diffs of
-    #: such units otherwise re-read them here. Not part of the features' value.
-    b_tokens: dict[int, tuple[list[str], list[int], list[int]]] = field(default_factory=dict, compare=False)
 
     @cached_property
     def reading(self) -> tuple[list[int], list[int], dict[int, int], dict[int, int]]:
@@ -209,13 +204,6 @@ class PackedWords:
     lengths: array
     lengths_end: array
     caps: Counter[str]
-    # `normalise.unit_tokens` of the units that are not plain: their indices, where each one's
-    # tokens end, and the tokens' keys, starts and ends laid end to end.
-    odd_units: array = field(default_factory=lambda: array("i"))
-    odd_ends: array = field(default_factory=lambda: array("i"))
-    odd_keys: list[str] = field(default_factory=list)
-    odd_starts: array = field(default_factory=lambda: array("q"))
-    odd_stops: array = field(default_factory=lambda: array("q"))
 
 
 def packed_words(doc: Document) -> PackedWords:
@@ -237,33 +225,12 @@ def packed_words(doc: Document) -> PackedWords:
         lengths_end.append(len(lengths_a))
         bags.append(set(ids))
     _count(vocab.df, bags)
-    odd_units = array("i", compress(units, map(not_, plain_flags)))
-    odd_keys: list[str] = []
-    odd_starts, odd_stops, odd_ends = array("q"), array("q"), array("i")
-    for i in odd_units:  # the word diffs' tokens, made here while the caller reads A
-        keys, starts, stops = unit_tokens(doc.text, doc.units[i].start, doc.units[i].end)
-        odd_keys += keys
-        odd_starts.extend(starts)
-        odd_stops.extend(stops)
-        odd_ends.append(len(odd_keys))
     return PackedWords(
         stems=vocab.stems, df=array("i", vocab.df), keys=list(vocab.key_ids), words=list(vocab.of_word),
         word_ids=array("i", vocab.of_word.values()), units=units, plain=bytes(plain_flags),
         ids=ids_a, ids_end=ids_end, kids=kids_a, kids_end=kids_end, lengths=lengths_a, lengths_end=lengths_end,
-        caps=Counter(), odd_units=odd_units, odd_ends=odd_ends, odd_keys=odd_keys, odd_starts=odd_starts,
-        odd_stops=odd_stops,
+        caps=Counter(),
     )
-
-
-def _odd_tokens(other: PackedWords) -> dict[int, tuple[list[str], list[int], list[int]]]:
-    """`packed_words`' tokens of the units that are not plain, per unit."""
-    starts, stops = other.odd_starts.tolist(), other.odd_stops.tolist()
-    out = {}
-    k0 = 0
-    for i, k1 in zip(other.odd_units, other.odd_ends):
-        out[i] = (other.odd_keys[k0:k1], starts[k0:k1], stops[k0:k1])
-        k0 = k1
-    return out
 
 
 def _absorb(vocab: _Vocab, other: PackedWords) -> dict[int, _Raw]:
@@ -308,10 +275,7 @@ def pair_features(wa: DocWords, wb: DocWords | PackedWords) -> PairFeatures:
     is_stop = [w in STOPWORDS for w in vocab.stems]
     weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (wa.caps, wb.caps)))
 
-    tokens = _odd_tokens(wb) if isinstance(wb, PackedWords) else {}
-    return PairFeatures(
-        _feats(raw_a, weights), _feats(raw_b, weights), weights, vocab.df, is_stop, list(vocab.key_ids), tokens,
-    )
+    return PairFeatures(_feats(raw_a, weights), _feats(raw_b, weights), weights, vocab.df, is_stop, list(vocab.key_ids))
 
 
 #: UnitFeatures' fields in order, and the slot descriptors that set them.

@@ -23,13 +23,11 @@ Group = tuple[tuple[int, ...], tuple[int, ...], float]
 
 
 def _side_tokens(
-    doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool, names: list[str],
-    known: dict[int, tuple[list[str], list[int], list[int]]],
+    doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool, names: list[str]
 ) -> tuple[list, list[int], list[int]]:
     """Word keys and offsets of one side. Key ids from `features` when the whole pair is
     `plain` (one key per regex word on both sides); else folded keys as strings: named from the
-    ids for plain units; for the others (hyphenated names, phrases) taken from `known` (made
-    where the side's words were read) or re-read from the text."""
+    ids for plain units, re-read from the text for the others (hyphenated names, phrases)."""
     keys: list = []
     starts: list[int] = []
     ends: list[int] = []
@@ -40,7 +38,7 @@ def _side_tokens(
             k: list | tuple = f.kids if plain else list(map(names.__getitem__, f.kids))
             s, e = offsets_from_lengths(f.lengths, u.start)
         else:
-            k, s, e = known.get(x) or unit_tokens(doc.text, u.start, u.end)
+            k, s, e = unit_tokens(doc.text, u.start, u.end)
         keys += k
         starts += s
         ends += e
@@ -179,8 +177,8 @@ def _diffs(a: Document, b: Document, pf: PairFeatures, groups: list[Group]) -> l
             add((identical, ops_from_lengths(fa.kids, fa.lengths, ua[ga[0]].start, fb.kids, fb.lengths, ub[gb[0]].start)))
         else:
             plain = all(fa_all[x].plain for x in ga) and all(fb_all[y].plain for y in gb)
-            ak, as_, ae = _side_tokens(a, ga, fa_all, plain, pf.key_names, {})
-            bk, bs, be = _side_tokens(b, gb, fb_all, plain, pf.key_names, pf.b_tokens)
+            ak, as_, ae = _side_tokens(a, ga, fa_all, plain, pf.key_names)
+            bk, bs, be = _side_tokens(b, gb, fb_all, plain, pf.key_names)
             identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
             add((identical, ops_from_tokens(ak, as_, ae, ua[ga[0]].start, bk, bs, be, ub[gb[0]].start)))
     return out
