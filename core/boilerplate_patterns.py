@@ -342,25 +342,30 @@ RULE_FAMILIES: Final[list[tuple[str, re.Pattern[str], str]]] = [
                        r"\bmay be reached at\s+\S+@", _I),
      "the author's contact details"),
 ]
-_RULE_KEYS = re.compile(r"image|photo|picture|credit|getty|shutterstock|alamy|istock|slide|foto|фото|\)$|"
-                        r"write to|reach|contact|mail", re.IGNORECASE)
+# A word one of those families needs, looked for in the lowered line (a case-insensitive union
+# over every line costs several times more).
+_RULE_KEYS = re.compile(r"image|photo|picture|credit|getty|shutterstock|alamy|istock|slide|foto|фото|write to|reach|"
+                        r"contact|mail")
 # A newsletter sign-up box: two or more of its words in one line ("No spam, we promise. You can
 # unsubscribe at any time", "Get the latest updates right in your inbox. Subscribe to …") ...
 _NEWSLETTER = re.compile(r"\b(?:(newsletters?)|(inbox)|(subscri(?:be|bed|ption))|(unsubscribe)|(sign(?:ing)? up)|"
                          r"(e-?mail address)|(spam)|(opt-in))\b", re.IGNORECASE)
 # ... speaking to the reader (an article may report on a newsletter; the box asks you to join one).
 _READER = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
+_NEWSLETTER_KEYS = re.compile(r"newsletter|inbox|subscri|sign|mail|spam|opt-in")
 
 
 def rule_family(line: str, nwords: int) -> tuple[str, str] | None:
     """(category, reason) for a line of a family the rules apply but the line model does not read."""
     if not 1 <= nwords <= 60:
         return None
-    if _RULE_KEYS.search(line):
+    low = line.lower()
+    if line.endswith(")") or _RULE_KEYS.search(low):
         for cat, pat, reason in RULE_FAMILIES:
             if pat.search(line):
                 return cat, reason
-    if nwords <= 40 and len({m.lastindex for m in _NEWSLETTER.finditer(line)}) >= 2 and _READER.search(line):
+    if (nwords <= 40 and _NEWSLETTER_KEYS.search(low)
+            and len({m.lastindex for m in _NEWSLETTER.finditer(line)}) >= 2 and _READER.search(line)):
         return "promo", "a newsletter sign-up box"
     return None
 
