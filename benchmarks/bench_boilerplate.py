@@ -9,11 +9,13 @@ F1 of the content class is pooled over all scored lines ("whole" pages) and over
 Figures printed:
 - cv: the full classifier with everything learned (both stages and the rules' cut-offs)
   refitted on 4/5 of the pages and scored on the other fifth (page-grouped folds, as in
-  train_boilerplate.py) — the honest figure; needs scikit-learn (training only).
+  train_boilerplate.py) — the honest figure; needs scikit-learn (training only). Printed for
+  the fixed split and for the pages shuffled with each --shuffle seed (default 1): figures move
+  by about 0.01 between splits, so a change is judged on both.
 - shipped: the shipped model on all pages (it was fitted on them: a train-set figure).
 - speed: classify() on ~4 MB texts (copied-page lines; PAN book paragraphs), median of 3 runs.
 
-    /work/venv/bin/python benchmarks/bench_boilerplate.py [--no-cv] [--no-speed]
+    /work/venv/bin/python benchmarks/bench_boilerplate.py [--no-cv] [--no-speed] [--shuffle SEED ...]
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def show(name: str, s: dict[str, tuple[float, float, float]]) -> None:
     print(f"  {name:34s} whole F1 {w[2]:.3f} (P {w[0]:.3f} R {w[1]:.3f})   window F1 {n[2]:.3f} (P {n[0]:.3f} R {n[1]:.3f})")
 
 
-def cross_validated(pages: list[dict]) -> dict[str, tuple[float, float, float]] | None:
+def cross_validated(pages: list[dict], shuffle: int | None = None) -> dict[str, tuple[float, float, float]] | None:
     try:
         import train_boilerplate as tb
     except ImportError as exc:  # scikit-learn/numpy are training-only dependencies
@@ -102,8 +104,8 @@ def cross_validated(pages: list[dict]) -> dict[str, tuple[float, float, float]] 
         return None
     # Everything is refitted per fold (stage 1, stage 2, the rules' cut-offs); each held-out page
     # then goes through segment → classify with its fold's model.
-    models, _ = tb.cross_validate(tb.prepare(pages), log=False)
-    folds = [i % tb.FOLDS for i in range(len(pages))]
+    models, _ = tb.cross_validate(tb.prepare(pages), log=False, shuffle=shuffle)
+    folds = tb.page_folds(len(pages), shuffle)
     preds: list[list[bool]] = [[] for _ in pages]
     try:
         for k, trained in enumerate(models):
@@ -144,15 +146,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--shuffle", type=int, nargs="*", default=[1], metavar="SEED",
+                    help="also cross-validate on pages shuffled with these seeds (default: 1; none: fixed split only)")
     args = ap.parse_args()
     pages = load_pages()
     print(f"AEB plain-text lines: {len(pages)} pages; content-line F1")
     for name, (w, n) in REFERENCES.items():
         print(f"  {'ref: ' + name:34s} whole F1 {w:.3f}" + (f"   window F1 {n:.3f}" if n else ""))
     if not args.no_cv:
-        s = cross_validated(pages)
-        if s:
-            show("rafahdiff, 5-fold CV by page", s)
+        for shuffle in (None, *args.shuffle):
+            s = cross_validated(pages, shuffle)
+            if s:
+                show("rafahdiff, 5-fold CV by page" + ("" if shuffle is None else f", shuffle {shuffle}"), s)
     show("rafahdiff, shipped model (train set)", score(pages, [predict_page(p) for p in pages]))
     if not args.no_speed:
         print("speed:")
