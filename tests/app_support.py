@@ -86,3 +86,18 @@ def row_texts(app, index: int) -> tuple[str, str]:
 def whole_screen(app) -> str:
     """Every character on the terminal screen (all widgets, modal screens included)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def loaded_by_app_start(modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` a fresh interpreter has loaded after importing what `rafahdiff A B`
+    imports before its first frame (the CLI, the app and the start-up fork)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, rafahdiff.tui.cli, rafahdiff.tui.app, rafahdiff.tui.prefetch\n"
+        f"print(' '.join(m for m in {modules!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 
@@ -18,6 +17,7 @@ from rafahdiff.core.score import DEFAULT_THRESHOLD
 from rafahdiff.tui import app as app_module
 from rafahdiff.tui import cli, prefetch
 
+from .app_support import loaded_by_app_start
 from .cli_helpers import Result, assert_one_line_error
 
 
@@ -248,12 +248,6 @@ async def test_the_app_shows_the_childs_alignment_and_reaps_the_child_after_its_
 def test_the_app_start_imports_no_engine():
     """The app path imports the engine only in the child (or when the app needs it): the
     command's own imports before the first frame are Textual's and the view's."""
-    code = (
-        "import sys, rafahdiff.tui.cli, rafahdiff.tui.app, rafahdiff.tui.prefetch\n"
-        "engine = ('rafahdiff.core.pipeline', 'rafahdiff.core.boilerplate', 'rafahdiff.core.segment',\n"
-        "          'rafahdiff.core.align', 'rafahdiff.core.score', 'rapidfuzz')\n"
-        "print(' '.join(m for m in engine if m in sys.modules))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == ""
+    engine = ("rafahdiff.core.pipeline", "rafahdiff.core.boilerplate", "rafahdiff.core.segment",
+              "rafahdiff.core.align", "rafahdiff.core.score", "rapidfuzz")
+    assert loaded_by_app_start(engine) == []

@@ -15,7 +15,7 @@ from rafahdiff.tui import app as app_module
 from rafahdiff.tui.app import RafahdiffApp
 from rafahdiff.tui.help import HelpScreen
 
-from .app_support import synthetic_alignment, whole_screen
+from .app_support import loaded_by_app_start, synthetic_alignment, whole_screen
 
 LONG_TITLE = "Alpha headline that runs on far longer than any pane header could hold in one line of text"
 
@@ -116,18 +116,9 @@ def test_piped_stdin_reads_keys_from_the_terminal(monkeypatch):
 
 def test_the_app_start_path_imports_no_exporter():
     """`rafahdiff 001 002` must not pay for HTML/Markdown/text/JSON exporters or importlib.metadata."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, rafahdiff.tui.cli, rafahdiff.tui.app\n"
-        "heavy = ('rafahdiff.core.export_html', 'rafahdiff.core.export_markdown', 'rafahdiff.core.export_text',\n"
-        "         'rafahdiff.core.export_json', 'rafahdiff.core.output', 'importlib.metadata')\n"
-        "print(' '.join(m for m in heavy if m in sys.modules))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == ""
+    heavy = ("rafahdiff.core.export_html", "rafahdiff.core.export_markdown", "rafahdiff.core.export_text",
+             "rafahdiff.core.export_json", "rafahdiff.core.output", "importlib.metadata")
+    assert loaded_by_app_start(heavy) == []
 
 
 def test_the_app_draws_on_the_terminal_when_stderr_is_redirected(monkeypatch, tmp_path):
