@@ -7,7 +7,10 @@ given to every unit of that line. Three layers, each explained in the unit's `re
    the headline (content, kind `heading`) and the bylines, the footer after it the credits and
    bios. A short unpunctuated line in the header or footer is furniture wherever it comes from.
 2. Furniture families (boilerplate_patterns): they name the category and catch the furniture
-   that reads like prose — captions, author bios, "See also …" lines.
+   that reads like prose — captions, author bios, "See also …" lines. Some (a picture's
+   labelled credit, caption or gallery counter, the author's contact line, a newsletter box)
+   are applied here only, not read by the line model. A paragraph printed twice in a row is
+   a caption and its gallery copy.
 3. A small learned line model for everything else, on pages never seen: a logistic regression
    over the line's length, punctuation, capitalisation, function and furniture words, family
    hits, a learned lexicon's word log-odds (furniture vocabulary such as "subscribe" or
