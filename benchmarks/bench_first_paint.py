@@ -23,7 +23,10 @@ import time
 # Hooks run right after a module is first imported, so the program imports what it imports,
 # when it imports it (patching before `main` would import Textual and the view up front).
 CHILD = r"""
-import resource, sys, time
+import os, resource, sys, time
+
+# Marks go to their own file: while the app runs, its stderr is the terminal (tui/app.py).
+_MARKS = open(os.environ["BENCH_FIRST_PAINT_MARKS"], "a", buffering=1)
 
 def _cpu():
     s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -36,7 +39,7 @@ def _patch_view(mod):
         strip = original(self, y)
         if not state["done"] and self.model.visible:
             state["done"] = True
-            print(f"PAINT {time.time():.6f} {_cpu()}", file=sys.stderr, flush=True)
+            print(f"PAINT {time.time():.6f} {_cpu()}", file=_MARKS, flush=True)
             self.app.call_later(self.app.exit, 0)
         return strip
     mod.DiffView.render_line = render_line
@@ -44,7 +47,7 @@ def _patch_view(mod):
 def _patch_app(mod):
     run = mod.App.run
     def headless_run(self, *args, **kwargs):
-        print(f"RUN {time.time():.6f}", file=sys.stderr, flush=True)
+        print(f"RUN {time.time():.6f}", file=_MARKS, flush=True)
         kwargs.update(headless=True, size=(120, 40))
         return run(self, *args, **kwargs)
     mod.App.run = headless_run
@@ -77,7 +80,7 @@ if _CHILD == "never":
     prefetch.start = lambda *args: None
 from rafahdiff.tui.cli import main
 code = main(sys.argv[1:])
-print(f"EXIT {code} {_cpu().split()[1]}", file=sys.stderr, flush=True)  # the child, reaped by now
+print(f"EXIT {code} {_cpu().split()[1]}", file=_MARKS, flush=True)  # the child, reaped by now
 """
 
 
@@ -100,17 +103,20 @@ def one_run(a: str, b: str, prelude: str = "", env: dict[str, str] | None = None
     source tree); `child`: "auto", the alignment made in a child where the command decides to,
     or "never"."""
     master, slave = os.openpty()  # stdin and stdout a terminal: the command starts the app
-    try:
-        start = time.time()
-        proc = subprocess.Popen([sys.executable, "-c", prelude + CHILD, child, a, b], stdin=slave, stdout=slave,
-                                stderr=subprocess.PIPE, text=True, close_fds=True, env=env)
-        os.close(slave)
-        slave = -1
-        _, err = proc.communicate(timeout=60)
-    finally:
-        for fd in (master, slave):
-            if fd >= 0:
-                os.close(fd)
+    with tempfile.NamedTemporaryFile("r", suffix=".marks", encoding="utf-8") as marks_file:
+        env = dict(os.environ if env is None else env, BENCH_FIRST_PAINT_MARKS=marks_file.name)
+        try:
+            start = time.time()
+            proc = subprocess.Popen([sys.executable, "-c", prelude + CHILD, child, a, b], stdin=slave, stdout=slave,
+                                    stderr=subprocess.PIPE, text=True, close_fds=True, env=env)
+            os.close(slave)
+            slave = -1
+            _, err = proc.communicate(timeout=60)
+        finally:
+            for fd in (master, slave):
+                if fd >= 0:
+                    os.close(fd)
+        err = marks_file.read() + err
     marks = {w[0]: w[1:] for w in map(str.split, err.splitlines()) if w[:1] in (["PAINT"], ["RUN"], ["EXIT"])}
     if "PAINT" not in marks or marks.get("EXIT", [""])[0] != "0":
         raise RuntimeError(f"no paint reported: {err[-800:]}")
