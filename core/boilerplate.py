@@ -285,7 +285,10 @@ def _decide(
                 v.category, v.reason = "byline", f"a name next to the date/byline in the {zone} (outlet or author)"
                 continue
             if _name_like(t, st) and zone == "header":
-                v.category, v.reason = "byline", "a short name line in the header (outlet or author)"
+                if short_near[i] >= 3:  # one of a run of short lines: a menu ("News", "World", "Sport")
+                    v.category, v.reason = "navigation", "a menu item in the header (among short name lines)"
+                else:
+                    v.category, v.reason = "byline", "a short name line in the header (outlet or author)"
                 continue
             if not st.terminal and st.words <= 4:
                 cat = "navigation" if short_near[i] >= 3 else "other"

@@ -171,3 +171,12 @@ def test_an_article_opening_on_a_lead_in_to_a_quote_has_no_headline():
     text = "\n\n".join([lead_in, *BODY]) + "\n"
     doc = analyse(SourceText("page", "page", text))
     assert not any(u.kind == "heading" for u in doc.units)
+
+
+def test_a_menu_of_short_names_above_the_headline_is_navigation():
+    menu = ["News", "World", "Business", "Sport", "Opinion"]
+    text = _page(*menu, "Council approves harbour bridge budget")
+    doc = analyse(SourceText("page", "page", text))
+    cats = {text[u.start:u.end]: u.boilerplate for u in doc.units}
+    assert all(cats[m] == "navigation" for m in menu), cats
+    assert doc.title == "Council approves harbour bridge budget"
