@@ -116,7 +116,7 @@ def test_a_job_failing_in_the_helper_is_done_here(forced, monkeypatch):
 def test_a_helper_that_dies_is_replaced_here(forced, monkeypatch, call):
     """It dies in the first part of the choice of pairs (call 1) or in the second (call 2)."""
     log, started = forced
-    parent, calls = os.getpid(), []
+    parent = os.getpid()
     module, name = (align, "_select") if call == 1 else (align, "_grow_weak")
     fn = getattr(module, name)
 
