@@ -115,12 +115,7 @@ class Helper:
 
     def ready(self) -> bool:
         """The pending job's answer (or the helper's end) can be read without waiting."""
-        try:
-            poll = select.poll()  # not select.select: no limit on the descriptor's number
-            poll.register(self._from_child, select.POLLIN)
-            return bool(poll.poll(0))
-        except (OSError, ValueError, AttributeError):
-            return True  # result() then reads (and reports any failure)
+        return self._poll(0)
 
     def advance_until_ready(self, steps: Iterator[object]) -> None:
         """Advance `steps` (work of this process's own, useful whatever the answer) until they
@@ -166,14 +161,16 @@ class Helper:
         except (OSError, ValueError, IndexError):
             return None
 
-    def _poll(self, seconds: float) -> None:
-        """Wait up to `seconds` for the pending job's answer (or the helper's end)."""
+    def _poll(self, seconds: float) -> bool:
+        """Wait up to `seconds` for the pending job's answer (or the helper's end); whether it
+        can be read now (True also when the pipe cannot be polled: result() then reads, and
+        reports any failure)."""
         try:
-            poll = select.poll()
+            poll = select.poll()  # not select.select: no limit on the descriptor's number
             poll.register(self._from_child, select.POLLIN)
-            poll.poll(seconds * 1000)
+            return bool(poll.poll(seconds * 1000))
         except (OSError, ValueError, AttributeError):
-            pass
+            return True
 
     def stop(self) -> None:
         """Kill and reap the helper now (it holds nothing the caller needs)."""
