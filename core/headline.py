@@ -7,9 +7,9 @@ sentence). So the headline is the heading-shaped line (no full stop) just above 
 opening it, whose content words the body repeats most, with some weight for length.
 
 Measured on the 178 titled pages of the article-extraction benchmark
-(benchmarks/bench_headline.py): the headline line is picked right on 71-72.5 % of pages in
+(benchmarks/bench_headline.py): the headline line is picked right on 71-73 % of pages in
 two-fold cross-validation of the length weight below (three shuffles), and `title` is right on
-72.5 % with the shipped weight, against 46 % for the rule this replaced (the nearest
+73 % with the shipped weight, against 46 % for the rule this replaced (the nearest
 heading-like line above the body). More than a dozen of those pages label a site name,
 "Sign in" or "Guides" as the headline, which no reading of the text would pick.
 """
