@@ -35,7 +35,7 @@ from .gc_pause import gc_paused
 from .model import Document, Pair
 from .normalise import mid_capitals
 from .order import heaviest_chain, moved_flags
-from .pairs import Diff, Units, build_pairs, diff_ahead, likely_pairs
+from .pairs import Diff, Group, Units, build_pairs, diff_ahead, likely_pairs, pack_groups, unpack_groups
 from .score import DEFAULT_THRESHOLD, score_pairs, score_units, shared_weight
 
 __all__ = ["align", "moved_flags"]
@@ -438,8 +438,6 @@ def _align(a: Document, b: Document, threshold: float, pf: PairFeatures) -> tupl
     return build_pairs(a, b, pf, *done["chosen"], ahead)
 
 
-Group = tuple[tuple[int, ...], tuple[int, ...], float]
-
 
 def _choose(
     a: Document, b: Document, pf: PairFeatures, cands: list[tuple[float, int, int]], threshold: float
@@ -546,11 +544,7 @@ def _last_far(context: dict, threshold: float) -> tuple[tuple[array, array, arra
 
 def _pack_groups(groups: list[Group]) -> tuple[array, array, array]:
     """Groups as flat arrays for the trip back: (len A, len B) per group, units, scores."""
-    return (
-        array("q", concat.from_iterable((len(ga), len(gb)) for ga, gb, _ in groups)),
-        array("q", concat.from_iterable(ga + gb for ga, gb, _ in groups)),
-        array("d", [g[2] for g in groups]),
-    )
+    return (*pack_groups(groups), array("d", [g[2] for g in groups]))
 
 
 def _unpack_groups(answer: tuple[array, array, array]) -> list[Group] | None:
@@ -558,14 +552,7 @@ def _unpack_groups(answer: tuple[array, array, array]) -> list[Group] | None:
     sizes, units, scores = answer
     if len(sizes) != 2 * len(scores) or sum(sizes) != len(units):
         return None
-    flat = units.tolist()
-    groups: list[Group] = []
-    pos = 0
-    it = iter(sizes.tolist())
-    for (na, nb), s in zip(zip(it, it), scores.tolist()):
-        groups.append((tuple(flat[pos:pos + na]), tuple(flat[pos + na:pos + na + nb]), s))
-        pos += na + nb
-    return groups
+    return unpack_groups(sizes, units, scores.tolist())
 
 
 def _unpack_last(answer: tuple[tuple[array, array, array], array], first: list[Group]) -> tuple[list[Group], set[int]] | None:

@@ -9,7 +9,7 @@ word), re-read from the text only for the few units with hyphenated names or phr
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, repeat
 
 from . import forked_helper
@@ -131,7 +131,7 @@ def _shared_diffs(
     helper is never waited for."""
     rest = [k for k, d in enumerate(out) if d is None]
     cut = len(rest) // 2
-    if cut and helper.submit(_far_diffs, *_pack_groups([groups[k] for k in rest[cut:]])):
+    if cut and helper.submit(_far_diffs, *pack_groups([groups[k] for k in rest[cut:]])):
         for _ in _diffs_here(a, b, pf, groups, rest[:cut], out):
             pass
         steps = _diffs_here(a, b, pf, groups, rest[cut:], out)
@@ -188,25 +188,30 @@ _TAGS = ("equal", "replace", "insert", "delete")
 _TAG_CODE = {t: k for k, t in enumerate(_TAGS)}
 
 
-def _pack_groups(groups: list[Group]) -> tuple[array, array]:
-    """The groups' units as flat arrays for the trip to the helper: (len A, len B) per group,
-    then the units (the score is not needed there)."""
+def pack_groups(groups: list[Group]) -> tuple[array, array]:
+    """The groups' units as flat arrays for a trip between processes: (len A, len B) per group,
+    then the units (scores, where needed, travel apart: `align._pack_groups`)."""
     sizes = array("q", chain.from_iterable((len(ga), len(gb)) for ga, gb, _ in groups))
     units = array("q", chain.from_iterable(ga + gb for ga, gb, _ in groups))
     return sizes, units
 
 
-def _far_diffs(context: dict, sizes: array, units: array) -> tuple[bytes, array, bytes, array]:
-    """In the helper: `_diffs` of the packed groups, flattened: identical flags, ops per group,
-    op tags (codes) and op offsets (four per op)."""
+def unpack_groups(sizes: array, units: array, scores: Iterable[float] | None = None) -> list[Group]:
+    """`pack_groups`'s arrays back as the groups they were (with `scores`, else 0.0 each)."""
     flat = units.tolist()
     groups: list[Group] = []
     pos = 0
     it = iter(sizes.tolist())
-    for na, nb in zip(it, it):
-        groups.append((tuple(flat[pos:pos + na]), tuple(flat[pos + na:pos + na + nb]), 0.0))
+    for (na, nb), s in zip(zip(it, it), repeat(0.0) if scores is None else scores):
+        groups.append((tuple(flat[pos:pos + na]), tuple(flat[pos + na:pos + na + nb]), s))
         pos += na + nb
-    return _pack_diffs(_diffs(context["a"], context["b"], context["pf"], groups))
+    return groups
+
+
+def _far_diffs(context: dict, sizes: array, units: array) -> tuple[bytes, array, bytes, array]:
+    """In the helper: `_diffs` of the packed groups, flattened: identical flags, ops per group,
+    op tags (codes) and op offsets (four per op)."""
+    return _pack_diffs(_diffs(context["a"], context["b"], context["pf"], unpack_groups(sizes, units)))
 
 
 def _pack_diffs(diffs: list[tuple[bool, tuple[WordOp, ...]]]) -> tuple[bytes, array, bytes, array]:

@@ -323,7 +323,7 @@ def test_packed_halves_round_trip():
 
         al = compare(a, b, parallel=False)
         groups = [(p.a, p.b, p.score) for p in al.pairs]
-        packed = pairs._far_diffs({"a": da, "b": db, "pf": pf}, *pairs._pack_groups(groups))
+        packed = pairs._far_diffs({"a": da, "b": db, "pf": pf}, *pairs.pack_groups(groups))
         assert pairs._unpack_diffs(packed, len(groups)) == pairs._diffs(da, db, pf, groups)
         assert pairs._unpack_diffs(packed, len(groups) + 1) is None
 
