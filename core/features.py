@@ -10,16 +10,16 @@ recomputed from the text only for the units that end up paired (`unit_keys`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from array import array
 from collections import deque
-from itertools import chain, repeat
+from itertools import accumulate, chain, count, filterfalse, repeat
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from .idf import idf_weights
 from .model import Document
-from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, split_words, stem
+from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, learn_words, learned_key, mid_capitals, split_text, stem
 from .order import reading_order
 
 
@@ -84,77 +84,103 @@ class _Vocab:
             t = self.of_key[k] = self.stem_id(stem(k))
         return t
 
-    def add_words(self, words: Sequence[str]) -> None:
-        """Give ids to the new words among `words`, in their order of first use (one loop with
-        everything bound locally, `key_id` and `stem_id` inlined: a book brings tens of
-        thousands of new words)."""
-        of_word, key_of_word, key_ids = self.of_word, self.key_of_word, self.key_ids
-        of_key, of_stem, stems, df = self.of_key, self.of_stem, self.stems, self.df
-        for w in words:
-            if w in of_word:
-                continue
-            k = learn(w)
-            t = of_key.get(k)
-            if t is None:
-                st = stem(k)
-                t = of_stem.get(st)
-                if t is None:
-                    t = of_stem[st] = len(stems)
-                    stems.append(st)
-                    df.append(0)
-                of_key[k] = t
-            of_word[w] = t
-            key_of_word[w] = key_ids.setdefault(k, len(key_ids))
+    def add_stems(self, stems: Iterable[str]) -> None:
+        """Give ids to the new stems among `stems`, in their order of first use."""
+        of_stem = self.of_stem
+        fresh = list(dict.fromkeys(filterfalse(of_stem.__contains__, stems)))
+        if fresh:
+            of_stem.update(zip(fresh, count(len(self.stems))))
+            self.stems += fresh
+            self.df += repeat(0, len(fresh))
 
-
-_Raw = tuple[tuple[int, ...], frozenset[int], bool, tuple[int, ...], tuple[int, ...]]
-
-
-def _rows(doc: Document, vocab: _Vocab) -> Iterator[tuple[int, tuple[int, ...], bool, tuple[int, ...], tuple[int, ...]]]:
-    """(unit index, stem ids, plain, key ids, part lengths) per content unit, new words given
-    ids in `vocab` on the way."""
-    text = doc.text
-    units = doc.units
-    of_word = vocab.of_word.__getitem__
-    add_words = vocab.add_words
-    kget = vocab.key_of_word.__getitem__
-    kid_get = vocab.of_key.get
-    for i in doc.content_indices:
-        u = units[i]
-        parts = split_words(text, u.start, u.end)
-        words = parts[1::2]
-        plain = True
-        if not words:  # "* * *", "—", an emoji line: the symbols are its only evidence
-            words = ["".join(text[u.start:u.end].split())]
-            plain = False
-        try:  # most units: every word known (a scan for None costs more than the odd KeyError)
-            ids = tuple(map(of_word, words))
+    def add_words(self, words: Iterable[str]) -> None:
+        """Give ids to the new words among `words`, in their order of first use: new keys and
+        stems in the order of the first word bringing them, as one word at a time would. Done
+        by C-level passes over the new words (a book brings tens of thousands)."""
+        of_word = self.of_word
+        new = list(dict.fromkeys(filterfalse(of_word.__contains__, words)))
+        if not new:
+            return
+        try:
+            keys = list(map(learned_key, new))
         except KeyError:
-            add_words(words)
-            ids = tuple(map(of_word, words))
-        plain = plain and COMPLEX.isdisjoint(words)
-        if plain:
-            yield i, ids, True, tuple(map(kget, words)), tuple(map(len, parts))
-            continue
-        keys = keys_of_words(words)[0]
+            keys = list(map(learn, new))
+        of_key = self.of_key
+        new_keys = list(dict.fromkeys(filterfalse(of_key.__contains__, keys)))
+        if new_keys:
+            stems = list(map(stem, new_keys))
+            self.add_stems(stems)
+            of_key.update(zip(new_keys, map(self.of_stem.__getitem__, stems)))
+        of_word.update(zip(new, map(of_key.__getitem__, keys)))
+        key_ids = self.key_ids
+        key_ids.update(zip(filterfalse(key_ids.__contains__, dict.fromkeys(keys)), count(len(key_ids))))
+        self.key_of_word.update(zip(new, map(key_ids.__getitem__, keys)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """One document's content units' raw features, a list per field, in unit order: built and
+    read column by column (C-level maps over all units) rather than unit by unit."""
+
+    units: list[int]
+    ids: list[tuple[int, ...]]  # stem ids in reading order
+    bags: list[frozenset[int]]  # the same as sets
+    plain: list[bool]  # one stem per regex word (no hyphenated name, no "United States")
+    kids: list[tuple[int, ...]]  # folded-key ids, one per regex word (only when plain)
+    lengths: list[tuple[int, ...]]  # lengths of the parts of `split_words` (only when plain)
+
+
+def _columns(doc: Document, vocab: _Vocab) -> _Columns:
+    """The raw features of `doc`'s content units, new words given ids in `vocab`; counts units
+    per stem in `vocab.df`.
+
+    Ids are given in order of first use, unit by unit: a unit's new words, then (for a unit
+    that is not plain) the new keys of its hyphenated names and phrases. The words of a run of
+    plain units are given ids in one filtered pass; only the units that are not plain (about
+    one in ten) are visited one by one, at their place in that order."""
+    text = doc.text
+    units = list(map(doc.units.__getitem__, doc.content_indices))
+    parts = [split_text(text[u.start:u.end]) for u in units]
+    words = [p[1::2] for p in parts]
+    symbols = [k for k, w in enumerate(words) if not w]
+    for k in symbols:  # "* * *", "—", an emoji line: the symbols are its only evidence
+        u = units[k]
+        words[k] = ["".join(text[u.start:u.end].split())]
+    learn_words(chain.from_iterable(words))  # every word's key known: COMPLEX is complete
+    plain = list(map(COMPLEX.isdisjoint, words))
+    for k in symbols:
+        plain[k] = False
+    add_words = vocab.add_words
+    kid_get = vocab.of_key.get
+    odd: dict[int, tuple[int, ...]] = {}
+    done = 0
+    for k in [k for k, p in enumerate(plain) if not p]:
+        add_words(chain.from_iterable(words[done:k + 1]))
+        done = k + 1
+        keys = keys_of_words(words[k])[0]
         ids = tuple(map(kid_get, keys))
         if None in ids:
-            ids = tuple(t if t is not None else vocab.key_id(k) for t, k in zip(ids, keys))
-        yield i, ids, False, (), ()
+            ids = tuple(t if t is not None else vocab.key_id(x) for t, x in zip(ids, keys))
+        odd[k] = ids
+    add_words(chain.from_iterable(words[done:]))
+    get = vocab.of_word.__getitem__
+    kget = vocab.key_of_word.__getitem__
+    all_ids = [tuple(map(get, w)) if p else () for w, p in zip(words, plain)]
+    for k, ids in odd.items():
+        all_ids[k] = ids
+    bags = list(map(frozenset, all_ids))
+    _count(vocab.df, bags)
+    return _Columns(
+        units=list(doc.content_indices), ids=all_ids, bags=bags, plain=plain,
+        kids=[tuple(map(kget, w)) if p else () for w, p in zip(words, plain)],
+        lengths=[tuple(map(len, q)) if p else () for q, p in zip(parts, plain)],
+    )
 
 
 def _count(df: list[int], bags: Iterable[Iterable[int]]) -> None:
     """Add to `df` the number of units (bags of distinct ids) holding each id."""
     for t, n in Counter(chain.from_iterable(bags)).items():
         df[t] += n
-
-
-def _raw(doc: Document, vocab: _Vocab) -> dict[int, _Raw]:
-    """(stem ids, their set, plain, key ids, part lengths) per content unit; counts units per
-    stem in `vocab.df`."""
-    out = {i: (ids, frozenset(ids), plain, kids, lengths) for i, ids, plain, kids, lengths in _rows(doc, vocab)}
-    _count(vocab.df, (v[1] for v in out.values()))
-    return out
 
 
 def _facts(vocab: _Vocab, caps: tuple[Counter[str], ...]) -> list[bool]:
@@ -175,13 +201,13 @@ class DocWords:
     or shared) and its capitalised words. Made apart so that B's can be made in another process."""
 
     vocab: _Vocab
-    raw: dict[int, _Raw]
+    raw: _Columns
     caps: Counter[str]
 
 
 def doc_words(doc: Document, vocab: _Vocab | None = None) -> DocWords:
     vocab = vocab if vocab is not None else _Vocab()
-    return DocWords(vocab, _raw(doc, vocab), Counter(mid_capitals(doc.text)))
+    return DocWords(vocab, _columns(doc, vocab), Counter(mid_capitals(doc.text)))
 
 
 @dataclass(frozen=True)
@@ -208,52 +234,51 @@ class PackedWords:
 
 def packed_words(doc: Document) -> PackedWords:
     """`doc_words(doc)` flattened for the trip from another process, without its capitalised
-    words (`caps` is empty: the caller, who has the text, counts them while it waits). Written
-    straight into the arrays: the second process is the side the other waits for."""
+    words (`caps` is empty: the caller, who has the text, counts them while it waits)."""
     vocab = _Vocab()
-    units, plain_flags = array("i"), bytearray()
-    ids_a, ids_end, kids_a, kids_end, lengths_a, lengths_end = (array("i") for _ in range(6))
-    bags: list[set[int]] = []
-    for i, ids, plain, kids, lengths in _rows(doc, vocab):
-        units.append(i)
-        plain_flags.append(plain)
-        ids_a.extend(ids)
-        ids_end.append(len(ids_a))
-        kids_a.extend(kids)
-        kids_end.append(len(kids_a))
-        lengths_a.extend(lengths)
-        lengths_end.append(len(lengths_a))
-        bags.append(set(ids))
-    _count(vocab.df, bags)
+    cols = _columns(doc, vocab)
+
+    def flat(column: list[tuple[int, ...]]) -> tuple[array, array]:
+        return array("i", chain.from_iterable(column)), array("i", accumulate(map(len, column)))
+
+    ids, ids_end = flat(cols.ids)
+    kids, kids_end = flat(cols.kids)
+    lengths, lengths_end = flat(cols.lengths)
     return PackedWords(
         stems=vocab.stems, df=array("i", vocab.df), keys=list(vocab.key_ids), words=list(vocab.of_word),
-        word_ids=array("i", vocab.of_word.values()), units=units, plain=bytes(plain_flags),
-        ids=ids_a, ids_end=ids_end, kids=kids_a, kids_end=kids_end, lengths=lengths_a, lengths_end=lengths_end,
+        word_ids=array("i", vocab.of_word.values()), units=array("i", cols.units), plain=bytes(cols.plain),
+        ids=ids, ids_end=ids_end, kids=kids, kids_end=kids_end, lengths=lengths, lengths_end=lengths_end,
         caps=Counter(),
     )
 
 
-def _absorb(vocab: _Vocab, other: PackedWords) -> dict[int, _Raw]:
+def _absorb(vocab: _Vocab, other: PackedWords) -> _Columns:
     """Move `other`'s words into `vocab` and return its units' raw features in `vocab`'s ids.
 
     Ids new to `vocab` are given in `other`'s order of first use, which is the order a shared
     vocabulary would have given them: the features are exactly those of one shared pass.
     """
-    ids = list(map(vocab.stem_id, other.stems))
+    vocab.add_stems(other.stems)
+    ids = list(map(vocab.of_stem.__getitem__, other.stems))
+    df = vocab.df
     for t, n in zip(ids, other.df):
-        vocab.df[t] += n
-    kids = [vocab.key_ids.setdefault(k, len(vocab.key_ids)) for k in other.keys]
-    for w, t in zip(other.words, other.word_ids):
-        vocab.of_word.setdefault(w, ids[t])  # `_facts` looks capitalised words up here
-    sid, kid = ids.__getitem__, kids.__getitem__
-    out: dict[int, _Raw] = {}
-    i0 = k0 = n0 = 0
-    lengths = other.lengths.tolist()
-    for i, plain, i1, k1, n1 in zip(other.units, other.plain, other.ids_end, other.kids_end, other.lengths_end):
-        new_ids = tuple(map(sid, other.ids[i0:i1]))
-        out[i] = (new_ids, frozenset(new_ids), bool(plain), tuple(map(kid, other.kids[k0:k1])), tuple(lengths[n0:n1]))
-        i0, k0, n0 = i1, k1, n1
-    return out
+        df[t] += n
+    key_ids = vocab.key_ids
+    kids = [key_ids.setdefault(k, len(key_ids)) for k in other.keys]
+    of_word = vocab.of_word
+    for w, t in zip(other.words, map(ids.__getitem__, other.word_ids)):
+        of_word.setdefault(w, t)  # `_facts` looks capitalised words up here
+
+    def cut(flat: list[int], ends: array) -> list[tuple[int, ...]]:
+        ends_list = ends.tolist()
+        return [tuple(flat[lo:hi]) for lo, hi in zip(chain((0,), ends_list), ends_list)]
+
+    unit_ids = cut(list(map(ids.__getitem__, other.ids)), other.ids_end)
+    return _Columns(
+        units=other.units.tolist(), ids=unit_ids, bags=list(map(frozenset, unit_ids)),
+        plain=list(map(bool, other.plain)), kids=cut(list(map(kids.__getitem__, other.kids)), other.kids_end),
+        lengths=cut(other.lengths.tolist(), other.lengths_end),
+    )
 
 
 def build_features(a: Document, b: Document) -> PairFeatures:
@@ -273,7 +298,7 @@ def pair_features(wa: DocWords, wb: DocWords | PackedWords) -> PairFeatures:
         assert wb.vocab is vocab, "B's words must share A's vocabulary (or come packed)"
         raw_b = wb.raw
     is_stop = [w in STOPWORDS for w in vocab.stems]
-    weights = idf_weights(vocab.df, len(raw_a) + len(raw_b), is_stop, _facts(vocab, (wa.caps, wb.caps)))
+    weights = idf_weights(vocab.df, len(raw_a.units) + len(raw_b.units), is_stop, _facts(vocab, (wa.caps, wb.caps)))
 
     return PairFeatures(_feats(raw_a, weights), _feats(raw_b, weights), weights, vocab.df, is_stop, list(vocab.key_ids))
 
@@ -283,24 +308,19 @@ _FIELDS = ("ids", "bag", "weight", "plain", "kids", "lengths")
 _SETTERS = tuple(UnitFeatures.__dict__[name].__set__ for name in _FIELDS)
 
 
-def _feats(raw: dict[int, _Raw], weights: list[float]) -> dict[int, UnitFeatures]:
-    """UnitFeatures of each unit of `raw`, filled field by field through the slot descriptors
+def _feats(cols: _Columns, weights: list[float]) -> dict[int, UnitFeatures]:
+    """UnitFeatures of each unit of `cols`, filled field by field through the slot descriptors
     (C-level maps over all units; a book has tens of thousands, and a frozen dataclass's
     `__init__` costs a Python call and an `object.__setattr__` per field each). The same
     objects: that `__init__` sets the same slots the same way."""
-    if not raw or tuple(f.name for f in fields(UnitFeatures)) != _FIELDS:
-        weigh = weights.__getitem__
-        return {
-            i: UnitFeatures(ids, bag, sum(map(weigh, bag)), plain, kids, lengths)
-            for i, (ids, bag, plain, kids, lengths) in raw.items()
-        }
-    ids, bags, plain, kids, lengths = zip(*raw.values())
     weigh = weights.__getitem__
-    columns = (ids, bags, [sum(map(weigh, bag)) for bag in bags], plain, kids, lengths)
-    objs = list(map(object.__new__, repeat(UnitFeatures, len(ids))))
+    columns = (cols.ids, cols.bags, [sum(map(weigh, bag)) for bag in cols.bags], cols.plain, cols.kids, cols.lengths)
+    if not cols.units or tuple(f.name for f in fields(UnitFeatures)) != _FIELDS:
+        return dict(zip(cols.units, map(UnitFeatures, *columns)))
+    objs = list(map(object.__new__, repeat(UnitFeatures, len(cols.units))))
     for set_field, column in zip(_SETTERS, columns):
         deque(map(set_field, objs, column), maxlen=0)
-    return dict(zip(raw, objs))
+    return dict(zip(cols.units, objs))
 
 
 def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:

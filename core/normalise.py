@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count, filterfalse
 
 # A number keeps its inner separators (1.4 million, 32,000); a word keeps inner apostrophes,
 # hyphens and dots (don't, cease-fire, U.S).
@@ -120,6 +120,16 @@ def learn(word: str) -> str:
     return k
 
 
+#: The key of a word already `learn`ed (KeyError if not).
+learned_key = _KEYS.__getitem__
+
+
+def learn_words(words: Iterable[str]) -> None:
+    """`learn` each word not cached yet (the cached ones are skipped in C)."""
+    for w in filterfalse(_KEYS.__contains__, words):
+        learn(w)
+
+
 # A word written with a capital after a lower-case word: a name, wherever the sentence starts.
 # The pattern starts with the literal space (then looks back past it), so the regex engine jumps
 # from space to space instead of trying the lookbehind at every character: twice as fast.
@@ -142,36 +152,48 @@ def keys_of_words(words: list[str]) -> tuple[list[str], bool]:
     Same keys as `tokens`, but the common case (every word one plain key) is a list
     comprehension over cached keys.
     """
-    keys = _KEYS
     try:
-        out = [keys[w] for w in words]
+        out = list(map(_KEYS.__getitem__, words))
     except KeyError:
         out = [learn(w) for w in words]
     plain = True
+    # Only the complex words are visited (found in C), the runs between them copied whole.
     if not _SPLIT.keys().isdisjoint(words):
         plain = False
         flat: list[str] = []
-        for w, k in zip(words, out):
-            parts = _SPLIT.get(w)
-            if parts is None:
-                flat.append(k)
-            else:
-                flat.extend(parts)
+        prev = 0
+        for k in compress(count(), map(_SPLIT.__contains__, words)):
+            flat += out[prev:k]
+            flat += _SPLIT[words[k]]
+            prev = k + 1
+        flat += out[prev:]
         out = flat
     if not _PHRASE_WORDS.isdisjoint(words):
         plain = False
-        merged: list[str] = []
-        for k in out:
-            if merged and (merged[-1], k) in _PHRASES:
-                merged[-1] = _PHRASES[(merged[-1], k)]
-            else:
-                merged.append(k)
-        out = merged
+        # A phrase's second word is never a first one, so phrases found left to right never
+        # overlap: the same merges as one left-to-right pass.
+        heads = [
+            p for p in compress(count(), map(_PHRASE_HEADS.__contains__, out))
+            if p + 1 < len(out) and (out[p], out[p + 1]) in _PHRASES
+        ]
+        if heads:
+            merged: list[str] = []
+            prev = 0
+            for p in heads:
+                merged += out[prev:p]
+                merged.append(_PHRASES[(out[p], out[p + 1])])
+                prev = p + 2
+            merged += out[prev:]
+            out = merged
     return out, plain
 
 
 # The word pattern as one group: `split` returns gaps and words alternately in one regex pass.
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE).split
+
+
+#: `split_words` of a whole string (a unit's text already cut out).
+split_text = _WORD_SPLIT
 
 
 def split_words(text: str, start: int, end: int) -> list[str]:
