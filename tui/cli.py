@@ -17,6 +17,7 @@ from rafahdiff.core.errors import InputError
 from rafahdiff.core.model import SourceText
 from rafahdiff.core.reading import MAX_INPUT_BYTES, read_source
 from rafahdiff.core.sanitize import display_line, display_text
+from rafahdiff.tui.launch import INTERRUPTED, INTERRUPTED_LINE
 
 FORMATS = ("json", "text", "html", "markdown")
 
@@ -207,6 +208,16 @@ def _refuse_overwriting_input(output: str, *sources) -> None:
             raise InputError(f"-o {output} would overwrite the input {src.source}; choose another file")
 
 
+def interrupted() -> int:
+    """ctrl+c: one line, status 130 (the console script, `launch.main`, covers the imports)."""
+    try:
+        sys.stderr.write(INTERRUPTED_LINE)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return INTERRUPTED
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 locale shows \u0631, never a traceback
         try:
@@ -219,8 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rafahdiff: {display_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("rafahdiff: interrupted", file=sys.stderr)
-        return 2
+        return interrupted()
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit

@@ -1,5 +1,5 @@
 """`python -m rafahdiff`: the same as the `rafahdiff` console script."""
 
-from rafahdiff.tui.cli import main
+from rafahdiff.tui.launch import main
 
 raise SystemExit(main())
