@@ -15,7 +15,7 @@ from rafahdiff.core import SourceText, forked_helper, pipeline, read_source
 from rafahdiff.core.errors import InputError
 from rafahdiff.core.score import DEFAULT_THRESHOLD
 from rafahdiff.tui import app as app_module
-from rafahdiff.tui import cli, prefetch
+from rafahdiff.tui import cli, prefetch, terminal
 
 from .app_support import loaded_by_app_start
 from .cli_helpers import Result, assert_one_line_error
@@ -160,6 +160,55 @@ def test_a_stuck_child_is_raced_and_killed(forking, monkeypatch):
     assert _gone(pid)
 
 
+def test_a_child_stopped_half_way_through_a_big_answer_does_not_block_this_process(forking, monkeypatch):
+    """The child sends more than a pipe holds and is stopped (SIGSTOP) half-way: this process
+    read the first part and waited for the rest for good. Now the child is killed after
+    STALL_SECONDS and the alignment is made here."""
+    import threading
+
+    parent = os.getpid()
+    real_send = forked_helper._send
+
+    def send_then_stop(fd, data):
+        if os.getpid() == parent:
+            return real_send(fd, data)
+        big = forked_helper._HEADER.pack(len(data) + 1_000_000) + data  # a promise of more
+        os.write(fd, big[:4096])
+        os.kill(os.getpid(), signal.SIGSTOP)  # stopped mid-answer
+        real_send(fd, big[4096:])
+
+    monkeypatch.setattr(forked_helper, "_send", send_then_stop)
+    monkeypatch.setattr(prefetch, "STALL_SECONDS", 0.5)
+    a, b = _pair()
+    ahead = prefetch.start(a, b, None)
+    assert ahead is not None
+    pid = ahead.helper.pid
+    got: list = []
+    worker = threading.Thread(target=lambda: got.append(ahead.alignment()), daemon=True)
+    worker.start()
+    worker.join(60)
+    if worker.is_alive():  # the bug: unblock the read before failing
+        os.kill(pid, signal.SIGKILL)
+        worker.join(10)
+        pytest.fail("alignment() stayed blocked on a stopped child")
+    assert ahead.from_child is False
+    assert got == [pipeline.compare(a, b, threshold=DEFAULT_THRESHOLD)]
+    ahead.close()
+    assert _gone(pid)
+
+
+def test_no_child_is_forked_when_there_is_no_terminal_for_the_keys(forking, monkeypatch, capsys):
+    """`cat a | rafahdiff - b` with no terminal: refused before anything is started for the app."""
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(terminal.os, "isatty", lambda fd: False)
+    real = terminal.keyboard_from_terminal
+    monkeypatch.setattr(terminal, "keyboard_from_terminal", lambda: real("/nonexistent/tty"))
+    code = cli.main(["001", "002"])
+    cap = capsys.readouterr()
+    assert_one_line_error(Result(code, cap.out, cap.err), "no terminal")
+    assert forking == []
+
+
 def test_an_error_in_the_child_is_raised_here_as_without_a_child(forking, monkeypatch):
     def refuse(*args, **kwargs):
         raise InputError("B has too many units")
@@ -186,6 +235,7 @@ def test_the_cli_reports_an_error_of_the_childs_alignment_in_one_line(forking, m
 
     monkeypatch.setattr(pipeline, "compare", refuse)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(terminal, "keyboard_from_terminal", lambda: None)
     monkeypatch.setattr(app_module, "keyboard_from_terminal", lambda: None)
     code = cli.main(["001", "002"])
     cap = capsys.readouterr()

@@ -31,6 +31,7 @@ from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_en
 from .prefetch import BACKGROUND_CHARS, Ahead, align_here
 from .rowmodel import Hit, RowModel, Side
 from .rowview import DiffView
+from .terminal import draw_on_terminal, keyboard_from_terminal, restore_stderr
 
 #: Actions that move or change the rows (disabled while a modal screen covers them).
 _VIEW_ACTIONS = frozenset(spec.action.split("(")[0] for spec in KEYS) - {"help", "quit"}
@@ -480,60 +481,6 @@ class RafahdiffApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def keyboard_from_terminal(tty_path: str = "/dev/tty") -> str | None:
-    """Make file descriptor 0 the terminal when standard input carried an article.
-
-    `cat a.txt | rafahdiff - b` leaves stdin at the end of a pipe, and Textual reads keys from
-    fd 0: without this the app would draw but ignore every key, `q` included. Like `less`, read
-    keys from the controlling terminal instead. Returns an error line when there is none.
-    """
-    try:
-        if os.isatty(0):
-            return None
-    except (OSError, ValueError):
-        pass
-    try:
-        fd = os.open(tty_path, os.O_RDWR)
-    except OSError:
-        return ("standard input held an article and there is no terminal to read keys from; "
-                "use --format text, html, markdown or json")
-    try:
-        os.dup2(fd, 0)
-    finally:
-        os.close(fd)
-    return None
-
-
-def _draw_on_terminal() -> int | None:
-    """Textual draws on stderr (fd 2). With stderr redirected (`rafahdiff A B 2>log`) the screen
-    went into the log and the terminal stayed blank while keys drove the unseen app: for the
-    app's run, fd 2 is the terminal on stdout. Returns the descriptor to put back, if moved."""
-    try:
-        if os.isatty(2) or not os.isatty(1):
-            return None
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):
-        return None
-    try:
-        os.dup2(1, 2)
-    except OSError:
-        os.close(saved)
-        return None
-    return saved
-
-
-def _restore_stderr(saved: int | None) -> None:
-    if saved is None:
-        return
-    try:
-        os.dup2(saved, 2)
-    except OSError:
-        pass
-    finally:
-        os.close(saved)
-
-
 def run_app(
     src_a: SourceText, src_b: SourceText | None, threshold: float | None, ahead: Ahead | None = None
 ) -> int:
@@ -546,11 +493,11 @@ def run_app(
     alignment = ahead.alignment() if ahead is not None else None
     app = RafahdiffApp(src_a, src_b, threshold, alignment=alignment,
                        after_first_frame=ahead.close if ahead is not None else None)
-    saved_stderr = _draw_on_terminal()
+    saved_stderr = draw_on_terminal()
     try:
         app.run()
     finally:
-        _restore_stderr(saved_stderr)
+        restore_stderr(saved_stderr)
     if app.error_message:
         print(f"rafahdiff: {app.error_message}", file=sys.stderr)
         return 2

@@ -183,8 +183,12 @@ def run(argv: list[str] | None = None) -> int:
 
 def _run_app(src_a: SourceText, src_b: SourceText | None, threshold: float | None) -> int:
     """The app, with the alignment started in a forked child before Textual is imported."""
-    from rafahdiff.tui import prefetch
+    from rafahdiff.tui import prefetch, terminal
 
+    problem = terminal.keyboard_from_terminal()  # before the fork: no child for a refusal
+    if problem is not None:
+        print(f"rafahdiff: {problem}", file=sys.stderr)
+        return 2
     ahead = prefetch.start(src_a, src_b, threshold)
     try:
         from rafahdiff.tui.app import run_app

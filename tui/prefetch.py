@@ -20,8 +20,12 @@ message and status 2.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from rafahdiff.core import forked_helper
@@ -41,6 +45,14 @@ BACKGROUND_CHARS = 150_000
 #: sharing a busy machine, with an import of the engine here that it has nearly finished.
 GRACE_SECONDS = 0.3
 _TICK = 0.002
+
+#: The child is killed if `alignment()` has not returned this long after it was asked: a child
+#: stopped (SIGSTOP) half-way through an answer bigger than a pipe holds (64 KiB) left this
+#: process blocked on the rest of it until ctrl+c. Killed, it closes the pipe: the read ends and
+#: the alignment is made (or was made) here. Far above the child's own need (it was forked
+#: before Textual's import and aligns at most BACKGROUND_CHARS), and harmless when this process
+#: is aligning by itself meanwhile.
+STALL_SECONDS = 3.0
 
 
 def align_here(a: SourceText, b: SourceText | None, threshold: float | None) -> Alignment:
@@ -85,7 +97,8 @@ class Ahead:
         """The child's Alignment, or one made here; raises as `align_here` does."""
         out: list[Alignment] = []
         steps = self._here(out)
-        ok, value = self.helper.result_or_do(steps)  # the child is left blocked on its pipe
+        with _killed_if_stalled(self.helper.pid):
+            ok, value = self.helper.result_or_do(steps)  # the child is left blocked on its pipe
         self.from_child = ok and _is_alignment(value)
         if self.from_child:
             return value
@@ -95,6 +108,33 @@ class Ahead:
 
     def close(self) -> None:
         self.helper.stop()
+
+
+@contextmanager
+def _killed_if_stalled(pid: int) -> Iterator[None]:
+    """Kill the child `pid` if the block takes more than STALL_SECONDS. Through a pidfd, which
+    names that one process: the child may be reaped meanwhile, and its number reused."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except (AttributeError, OSError):  # not Linux 5.3+: as before, no watchdog
+        yield
+        return
+
+    def kill() -> None:
+        try:
+            signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+        except OSError:
+            pass
+
+    timer = threading.Timer(STALL_SECONDS, kill)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        os.close(pidfd)
 
 
 def _is_alignment(value: object) -> bool:
