@@ -101,3 +101,17 @@ def loaded_by_app_start(modules: tuple[str, ...]) -> list[str]:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     return out.stdout.split()
+
+
+async def aligned(app, pilot, seconds: float = 60) -> None:
+    """Wait until the app's aligning thread (big inputs) has finished and its result is shown
+    (or the app has failed)."""
+    import asyncio
+
+    if app.aligner is not None:
+        await asyncio.to_thread(app.aligner.join, seconds)
+    for _ in range(100):
+        if app.view is not None or app.error_message:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()

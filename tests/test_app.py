@@ -16,7 +16,7 @@ from rafahdiff.tui.help import HelpScreen
 from rafahdiff.tui.keymap import KEYS, palette_title
 from rafahdiff.tui.rowview import DiffView
 
-from .app_support import hostile_alignment, row_texts, screen_text, synthetic_alignment, whole_screen
+from .app_support import aligned, hostile_alignment, row_texts, screen_text, synthetic_alignment, whole_screen
 
 
 def synthetic_app() -> RafahdiffApp:
@@ -483,9 +483,7 @@ async def test_one_document_shows_a_single_pane_with_boilerplate_marked():
 async def test_big_inputs_are_aligned_in_a_worker_behind_a_progress_indicator():
     app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause()
+        await aligned(app, pilot)
         assert app.model is not None and app.view is not None
         assert not app.query("#loading")
         await pilot.press("j")
@@ -532,8 +530,7 @@ async def test_loading_screen_names_the_sources_while_aligning():
     app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
     async with app.run_test(size=(100, 30)) as pilot:
         assert "001" in str(app.query_one("#head-a").render())
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await aligned(app, pilot)
         assert app.view is not None
 
 
@@ -627,3 +624,37 @@ async def test_keys_typed_while_aligning_reach_the_app_not_the_hidden_search_box
             assert app.return_code == 0
     finally:
         gate.set()
+
+
+def test_q_while_aligning_quits_at_once(monkeypatch):
+    """`q` on the loading screen of big inputs ended the app only when the alignment ended (4 s
+    for two 1 MB texts): the thread worker ran in asyncio's default executor, which the app's
+    exit waits for. Here the alignment is held until after `App.run` returns: it must return
+    with the alignment still running (before the fix it waited the whole hold)."""
+    import threading
+
+    import rafahdiff.tui.app as app_module
+
+    gate = threading.Event()
+    real = app_module.compare
+
+    def held(*args, **kwargs):
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", held)
+    app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
+
+    async def press_q(pilot):
+        await pilot.pause()
+        assert app.query("#loading")
+        await pilot.press("q")
+
+    try:
+        app.run(headless=True, size=(100, 30), auto_pilot=press_q)  # asyncio.run, as the command does
+        still_aligning = app.aligner is not None and app.aligner.is_alive()
+    finally:
+        gate.set()
+    assert app.return_code == 0
+    assert still_aligning
+    assert app.aligner.daemon  # the interpreter's exit does not wait for it either

@@ -9,15 +9,17 @@ not before the first frame.
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
+import threading
 from functools import partial
 from typing import Callable, Iterable
 
 from rich.text import Text
-from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
@@ -100,6 +102,7 @@ class RafahdiffApp(App[int]):
         self.current_hit: int | None = None
         self.user_keymap = keymap_from_env()
         self.error_message: str | None = None
+        self.aligner: threading.Thread | None = None  # aligning a big input (`_compute`)
         if alignment is None and src_a is not None:
             size = len(src_a.text) + (len(src_b.text) if src_b is not None else 0)
             if background is None:
@@ -149,9 +152,17 @@ class RafahdiffApp(App[int]):
             self._refresh_chrome()
             self.query_one(DiffView).focus()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def _compute(self) -> None:
-        """Align and lay out off the event loop; the loading indicator keeps animating meanwhile."""
+        """Align and lay out off the event loop; the loading indicator keeps animating meanwhile.
+
+        A daemon thread, not a Textual thread worker: those run in asyncio's default executor,
+        which the app's exit waits for, so `q` pressed while two long texts were aligned left
+        the screen frozen until the alignment ended (4 s for two 1 MB texts). A daemon thread
+        is abandoned when the command exits; its result, if the app is gone, goes nowhere."""
+        self.aligner = threading.Thread(target=self._align_in_thread, name="rafahdiff-align", daemon=True)
+        self.aligner.start()
+
+    def _align_in_thread(self) -> None:
         a, b, threshold = self._src
         assert a is not None
         try:
@@ -159,12 +170,29 @@ class RafahdiffApp(App[int]):
             model = RowModel(al)
             model.layout(max(1, self.size.width - 1))  # the view's width: screen minus the scrollbar
         except InputError as exc:
-            self.call_from_thread(self._fail, display_line(str(exc)))
-            return
+            outcome = partial(self._fail, display_line(str(exc)))
         except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-            self.call_from_thread(self._fail, f"internal error: {type(exc).__name__}: {display_line(str(exc))[:200]}")
-            return
-        self.call_from_thread(self._install, al, model)
+            outcome = partial(self._fail, f"internal error: {type(exc).__name__}: {display_line(str(exc))[:200]}")
+        else:
+            outcome = partial(self._install, al, model)
+        try:
+            # post_message is thread-safe and, unlike call_from_thread, leaves no coroutine
+            # behind (and no "never awaited" warning on stderr) when the app has quit meanwhile.
+            self.post_message(self.Aligned(outcome))
+        except Exception:  # noqa: BLE001 - the app has quit meanwhile: nobody to tell
+            pass
+
+    class Aligned(Message):
+        """The aligning thread is done: `outcome` installs the rows or fails with a message."""
+
+        def __init__(self, outcome: Callable[[], object]) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    async def on_rafahdiff_app_aligned(self, message: Aligned) -> None:
+        result = message.outcome()
+        if inspect.isawaitable(result):
+            await result
 
     def _fail(self, message: str) -> None:
         """Leave the app; `run_app` prints the one-line message and returns status 2."""
