@@ -24,8 +24,15 @@ WINDOW = 40
 #: Body lines whose words a headline is checked against (the top of the story is what it announces).
 BODY_LINES = 60
 #: A headline has between this many and `MOST_WORDS` words.
-FEWEST_WORDS = 3
+FEWEST_WORDS = 2
 MOST_WORDS = 30
+#: A headline this short ("Bill passes", "Ceasefire collapses") is picked only where no longer
+#: candidate shares a word with the body, and only when every one of its words is a topic word the body repeats:
+#: two-word labels hold a stopword or a word the story does not use ("Sign in", "Latest News"),
+#: and two-word tags and names ("United States", "Earnings Report") repeat the story's words as
+#: fully as a headline does, so they must not outrank a longer candidate (on the benchmark's
+#: pages that cost as many headlines as it found).
+SHORT_WORDS = 2
 #: Weight of length against shared words (learned on the benchmark's pages, see the module
 #: docstring), for up to `FULL_LENGTH` words: a three-word label shares its words by chance.
 LENGTH_BONUS = 0.75
@@ -38,6 +45,9 @@ MIN_TOKEN = 3
 DECK_WORDS = 10
 DECK_RATIO = 1.5
 DECK_SHARED = 0.5
+#: A line in capitals of at most this many words over the pick is a kicker ("EXCLUSIVE", "WORLD
+#: NEWS", "ISRAEL-GAZA WAR"), not its headline; a longer one is a headline set in capitals.
+KICKER_WORDS = 4
 #: A line ending in one of these stops mid-sentence ("…, the minister said:"), so it is prose
 #: leading into the next line, never a headline (none of the benchmark's picks changed).
 _MID_SENTENCE = frozenset(":;,")
@@ -54,6 +64,12 @@ def shared_share(tokens: Sequence[str], body: set[str] | frozenset[str], stopwor
 def length_bonus(words: int) -> float:
     """The score a candidate gets for its length (up to `FULL_LENGTH` words)."""
     return LENGTH_BONUS * min(words, FULL_LENGTH) / FULL_LENGTH
+
+
+def _short_but_whole(tokens: Sequence[str], body: set[str] | frozenset[str], stopwords: frozenset[str]) -> bool:
+    """A `SHORT_WORDS` line is a candidate when all its words are topic words the body repeats."""
+    return len(tokens) >= SHORT_WORDS and all(
+        len(t) >= MIN_TOKEN and t not in stopwords and t in body for t in tokens)
 
 
 def headline_score(tokens: Sequence[str], words: int, body: set[str] | frozenset[str], stopwords: frozenset[str]) -> float:
@@ -88,6 +104,7 @@ def pick_headline(
         in_lines.update(set(tokens[i]))
         copies[texts[i]] += 1
     best, best_score = -1, float("-inf")
+    short = -1  # the two-word candidate nearest the body
     shares: dict[int, float] = {}  # the candidates' shared words
     for i in range(body_lo, max(0, body_lo - WINDOW) - 1, -1):
         t = texts[i]
@@ -101,15 +118,24 @@ def pick_headline(
         if end in _MID_SENTENCE:
             continue  # leads into what follows: a paragraph before a quote, a broken line
         body = {w for w in tokens[i] if in_lines[w] > copies[t]}  # seen beyond the line's own copies
+        if words[i] <= SHORT_WORDS:
+            if short < 0 and _short_but_whole(tokens[i], body, stopwords):
+                short = i  # never heads a deck (below): "Middle East" over a headline is a kicker
+            continue
         shares[i] = shared_share(tokens[i], body, stopwords)
         s = shares[i] + length_bonus(words[i])
         if s > best_score:
             best, best_score = i, s
+    if short >= 0 and (best < 0 or shares[best] == 0.0):
+        return short  # over lines that share nothing with the body ("By Ana Lopez", "Home page")
+    if best < 0:
+        return -1
     # A standfirst (deck) without a full stop under a short headline scores higher (longer, it
     # retells the first paragraph): the candidate right above a long pick is its headline when
-    # the body repeats its words too. Not a line in capitals: that is a kicker over a headline.
+    # the body repeats its words too. Not a short line in capitals: that is a kicker over a
+    # headline (a longer one is the headline, set in capitals).
     up = best - 1
     if (up in shares and shares[up] >= DECK_SHARED and words[best] >= max(DECK_WORDS, DECK_RATIO * words[up])
-            and not texts[up].isupper()):
+            and not (texts[up].isupper() and words[up] <= KICKER_WORDS)):
         return up
     return best

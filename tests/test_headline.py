@@ -180,3 +180,42 @@ def test_a_menu_of_short_names_above_the_headline_is_navigation():
     cats = {text[u.start:u.end]: u.boilerplate for u in doc.units}
     assert all(cats[m] == "navigation" for m in menu), cats
     assert doc.title == "Council approves harbour bridge budget"
+
+
+def test_a_two_word_headline_is_picked_when_no_longer_line_shares_the_story():
+    """'Bill passes' was never a candidate (at least three words were needed)."""
+    assert _pick(["Home", "Bridge approved", *BODY], 2) == 1
+    assert _pick(["Bridge approved", "Share this story", *BODY], 2) == 0  # shares no word
+    text = "\n".join(["Bridge approved", "By Ana Lopez", "March 28, 2024", *BODY])
+    doc = analyse(SourceText("page", "page", text))
+    assert doc.title == "Bridge approved"
+    assert doc.units[0].kind == "heading" and doc.units[0].boilerplate is None
+
+
+def test_a_two_word_label_is_not_a_headline():
+    """A stopword or a word the story does not use: a menu or section label."""
+    assert _pick(["Sign in", *BODY], 1) == -1
+    assert _pick(["Latest News", *BODY], 1) == -1
+    assert _pick(["Harbour news", *BODY], 1) == -1  # 'news' is not in the body
+
+
+def test_a_two_word_tag_never_outranks_a_longer_headline():
+    """Tags and names ('United States') repeat the story's words as fully as a headline does."""
+    head = "Council approves harbour bridge budget"
+    assert _pick([head, "Harbour bridge", *BODY], 2) == 0
+    assert _pick(["Harbour bridge", head, *BODY], 2) == 1
+
+
+def test_a_two_word_kicker_over_a_long_headline_is_not_the_headline():
+    head = "Council approves harbour bridge budget after a long debate over the traffic study"
+    assert _pick(["Harbour bridge", head, *BODY], 2) == 1
+
+
+def test_a_headline_in_capitals_over_its_deck_is_the_headline():
+    """Only a short line in capitals over a long pick is a kicker; a headline set in capitals
+    was taken for one, and its deck became the title."""
+    head = "COUNCIL APPROVES NEW HARBOUR BRIDGE BUDGET"
+    deck = "Council votes for the new harbour bridge after a long debate over the traffic study and its cost"
+    assert _pick([head, deck, *BODY], 2) == 0
+    text = "\n".join([head, deck, "By Ana Lopez", *BODY])
+    assert analyse(SourceText("page", "page", text)).title == head
