@@ -156,3 +156,20 @@ def test_the_app_draws_on_the_terminal_when_stderr_is_redirected(monkeypatch, tm
     assert seen == [True] and code == 2
     assert not after
     assert "rafahdiff: something went wrong" in log.read_text()
+
+
+async def test_a_long_path_shows_its_file_name_in_the_pane_header():
+    """`rafahdiff /data/…/susp/suspicious-document00091.txt /data/…/src/source-document00278.txt`
+    at 120 columns showed `A /work/shared/bench-data/pan13-train-sample/susp/suspi…`: the names
+    that tell the panes apart were cut off. The name comes first now, the directory after it."""
+    al = synthetic_alignment()
+    folder = "/work/shared/bench-data/pan13-train-sample/a-rather-long-folder-name/"
+    a = dataclasses.replace(al.a, source=folder + "suspicious-document00091.txt", path=folder + "suspicious-document00091.txt")
+    b = dataclasses.replace(al.b, source="-", path="-")
+    app = RafahdiffApp(alignment=dataclasses.replace(al, a=a, b=b))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for head_id, name in (("#head-a", "suspicious-document00091.txt"), ("#head-b", "standard input")):
+            head = app.query_one(head_id)
+            first = [strip.text for strip in head.render_lines(head.region.reset_offset)][0]
+            assert name in first, first

@@ -48,14 +48,29 @@ def compare(a: SourceText, b: SourceText | None, threshold: float | None = None)
     return align_here(a, b, threshold)
 
 
+def _source_label(t: Text, source: str, path: str) -> None:
+    """The source as given, its file name first: a long path (`/data/…/susp/doc-0091.txt`)
+    was cut at its end, so the name — the part that tells the two panes apart — never showed."""
+    if source == "-":
+        t.append("-", style="bold")
+        t.append("  standard input", style="dim")
+        return
+    head, sep, name = source.rpartition(os.sep)
+    if sep and name:
+        t.append(display_line(name), style="bold")
+        t.append(f"  {display_line(head + sep)}", style="dim")
+        return
+    t.append(display_line(source), style="bold")
+    name = os.path.basename(path)
+    if name and not source.endswith(name):
+        t.append(f"  {display_line(name)}", style="dim")
+
+
 def _head_text(label: str, doc: Document, active: bool) -> Text:
     t = Text(no_wrap=True, overflow="ellipsis")
     t.append("▶ " if active else "  ")
     t.append(f"{label} ", style="bold")
-    t.append(display_line(doc.source), style="bold")
-    name = doc.path if doc.path == "-" else os.path.basename(doc.path)
-    if name and not doc.source.endswith(name):
-        t.append(f"  {display_line(name)}", style="dim")
+    _source_label(t, doc.source, doc.path)
     t.append("\n  ")
     t.append(display_line(doc.title) or "(no title)", style="bold" if active else "")
     return t
@@ -65,7 +80,7 @@ def _source_text(label: str, src: SourceText | None) -> Text:
     t = Text(no_wrap=True, overflow="ellipsis")
     if src is not None:
         t.append(f"  {label} ", style="bold")
-        t.append(display_line(src.source), style="bold")
+        _source_label(t, src.source, src.path)
         t.append("\n  (aligning…)", style="dim")
     return t
 
