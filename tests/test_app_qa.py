@@ -173,3 +173,26 @@ async def test_a_long_path_shows_its_file_name_in_the_pane_header():
             head = app.query_one(head_id)
             first = [strip.text for strip in head.render_lines(head.region.reset_offset)][0]
             assert name in first, first
+
+
+async def test_the_status_line_keeps_every_figure_and_toggle_on_a_narrow_terminal():
+    """At 80x24 a search (with its hit number) and the toggles pushed 'boilerplate a/b' and the
+    toggles off the status line's two lines; figures that do not fit take their row markers."""
+    from rafahdiff.tui.wrap import wrap_offsets
+
+    from .test_app import seed_app
+
+    app = seed_app()
+    async with app.run_test(size=(64, 24)) as pilot:
+        await pilot.press("b", "d", "slash", *"Rafah", "enter")
+        await pilot.pause()
+        status = app.query_one("#status")
+        s = app.model.al.stats
+        text = str(status.render())
+        assert "boilerplate hidden, diffs only" in text and "/Rafah" in text and "hit 1/" in text
+        assert f"#{s.a_boilerplate_units}/{s.b_boilerplate_units}" in text
+        assert f"+{s.added_units} -{s.omitted_units}" in text
+        assert len(wrap_offsets(text, 64 - 2)) <= 2
+        await pilot.resize_terminal(200, 24)
+        await pilot.pause()
+        assert f"boilerplate {s.a_boilerplate_units}/{s.b_boilerplate_units}" in str(status.render())

@@ -258,8 +258,12 @@ class RafahdiffApp(App[int]):
             return
         self.query_one("#details", Static).update(details_text(m, view.selected, self.active))
         self.query_one("#status", Static).update(
-            summary_text(m.al, m.hide_boilerplate, m.diff_only, self._hits_label())
+            summary_text(m.al, m.hide_boilerplate, m.diff_only, self._hits_label(), self._status_width())
         )
+
+    def _status_width(self) -> int:
+        """Cells of one status line (the screen less the line's padding)."""
+        return max(1, self.size.width - 2)
 
     def _hits_label(self) -> str:
         if not self.query_text:

@@ -13,6 +13,7 @@ from rafahdiff.core.rows import LABELS, MARKERS
 from rafahdiff.core.sanitize import display_line
 
 from .rowmodel import RowModel, Side
+from .wrap import wrap_offsets
 
 
 def _units(idx: tuple[int, ...]) -> str:
@@ -65,14 +66,32 @@ def details_text(model: RowModel, index: int, active: Side) -> Text:
     return t
 
 
-def summary_text(al: Alignment, hidden: bool, diff_only: bool, hits: str = "") -> Text:
-    """The status line: figures straight from Alignment.stats plus the current toggles."""
+def summary_text(al: Alignment, hidden: bool, diff_only: bool, hits: str = "", width: int = 0) -> Text:
+    """The status line: figures straight from Alignment.stats plus the current toggles.
+
+    Given the line's `width`, figures that would not fit its two lines are written with the row
+    markers instead of words (`+3 -2 ≈4 ~10 ↕1 #1/9`, the help screen's legend): at 80 columns
+    a search and the toggles pushed the boilerplate figures and the toggles themselves off the
+    end."""
+    full = _summary(al, hidden, diff_only, hits, short=False)
+    if width <= 0 or len(wrap_offsets(full.plain, width)) <= 2:
+        return full
+    return _summary(al, hidden, diff_only, hits, short=True)
+
+
+def _summary(al: Alignment, hidden: bool, diff_only: bool, hits: str, short: bool) -> Text:
     s = al.stats
     t = Text()
     if hits:
         t.append(hits + "  ", style="bold italic")
     if al.b is None:
-        t.append(f"{s.a_units} units · boilerplate {s.a_boilerplate_units} ({s.a_boilerplate_share:.0%})")
+        t.append(f"{s.a_units} units · boilerplate {s.a_boilerplate_units} ({s.a_boilerplate_share:.0%} of the text)")
+    elif short:
+        m = MARKERS
+        t.append(f"A reused {s.a_reused_share:.0%}", style="bold")
+        t.append(f" · {m['added']}{s.added_units} {m['omitted']}{s.omitted_units} {m['paraphrase']}{s.paraphrase}"
+                 f" {m['edited']}{s.edited} {m['moved']}{s.moved}"
+                 f" {m['boilerplate']}{s.a_boilerplate_units}/{s.b_boilerplate_units}")
     else:
         t.append(f"A reused {s.a_reused_share:.0%}", style="bold")
         t.append(f" · added {s.added_units} · omitted {s.omitted_units} · paraphrased {s.paraphrase}"

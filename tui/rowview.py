@@ -117,6 +117,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: Resize) -> None:
         self.relayout()
         self.scroll_to_selected(animate=False)
+        self.post_message(self.Selected(self.selected))  # the app re-words its status line
 
     def on_mount(self) -> None:
         self.relayout()
