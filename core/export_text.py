@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import re
 from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.color import ColorSystem
 from rich.style import Style
-from rich.text import Text
 
 from .highlight import changed_spans, pieces
 from .model import Alignment, Document
@@ -204,21 +201,21 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     The columns are laid out here rather than by a Rich Table, and wrapped by `wrap_ranges`:
     the rows are independent, and Rich's table and wrapping cost seconds on long articles
     (see benchmarks/bench_export.py). The rows are built as plain strings, with colour as
-    runs of (text, style) turned into ANSI codes here.
+    runs of (text, style) turned into ANSI codes here; the summary's long lines hang under
+    their values.
     """
-    buf = io.StringIO()
-    console = Console(
-        file=buf, width=width, color_system="standard" if color else None, no_color=not color,
-        force_terminal=color, legacy_windows=False, highlight=False, markup=False, emoji=False,
-    )
-    for line in summary_lines(al):
-        console.print(Text(line))
-    legend = "  ".join(f"{MARKERS[k]} {LABELS[k]}" for k in
-                       ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate"))
-    console.print(Text(legend, style="dim"))
+    out: list[str] = []
+    head = summary_lines(al)
+    titles = 2 if al.b is not None else 1
+    label_width = max((len(r.label) for r in build_summary(al).rows), default=0) + 2
+    for n, line in enumerate(head):
+        out += _hanging(line, width, 3 if n < titles else label_width)
+    legend = [f"{MARKERS[k]} {LABELS[k]}" for k in
+              ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")]
+    for line in _packed(legend, width):
+        out.append(_ansi([(line, "dim")]) if color else line)
     two = al.b is not None
     wa, wb = _column_widths(width, two)
-    out: list[str] = []
 
     def lines_of(cell: list[Run] | str, w: int) -> list[list[Run]] | list[str]:
         plain = cell if isinstance(cell, str) else "".join(t for t, _ in cell)
@@ -261,5 +258,31 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
             emit(mark_a, cell_a, (mark if row.b else " ", style), _side(al.b, row.b, style, al, row, "b", color))
         else:
             emit(mark_a, cell_a, None, None)
-    buf.write("\n".join(out) + "\n")
-    return buf.getvalue()
+    return "\n".join(out) + "\n"
+
+
+def _hanging(line: str, width: int, indent: int) -> list[str]:
+    """`line` wrapped to `width` with its continuation lines indented under its value (a label
+    column's width): Rich's wrap put '…found' and 'on the other side)' at the left margin."""
+    ranges = wrap_ranges(line, width)
+    s, e = ranges[0]
+    lines = [line[s:e]]
+    rest = line[e:].strip()
+    if rest:
+        w = max(1, width - indent) if width - indent >= 12 else width
+        pad = " " * (width - w)
+        lines += [pad + rest[a:b] for a, b in wrap_ranges(rest, w)]
+    return lines
+
+
+def _packed(entries: list[str], width: int) -> list[str]:
+    """Legend entries two spaces apart, a line broken only between entries ('+ only in B
+    (added)' is never cut in two) unless one entry is wider than the line."""
+    lines: list[str] = []
+    for entry in entries:
+        if lines and cell_len(lines[-1]) + 2 + cell_len(entry) <= width:
+            lines[-1] += "  " + entry
+        else:
+            lines.append(entry)
+    return [piece for line in lines for piece in ([line] if cell_len(line) <= width else
+            [line[a:b] for a, b in wrap_ranges(line, width)])]

@@ -11,6 +11,7 @@ import pytest
 from rafahdiff.core import SourceText, compare, read_source
 from rafahdiff.core.export_html import render_html
 from rafahdiff.core.export_text import render_text, summary_lines
+from rafahdiff.core.rows import LABELS, MARKERS
 from rafahdiff.core.summary import build_summary, figures
 from tests.cli_helpers import run_cli
 from tests.conftest import SEED_IDS
@@ -167,3 +168,25 @@ def test_coloured_runs_cut_along_the_wrap(runs, width):
         assert "".join(t for t, _ in line) == plain[s:e]
         assert [st_ for t, st_ in line for _ in t] == styles[s:e]
         assert all(t for t, _ in line)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_long_summary_line_hangs_under_its_value(width):
+    """At 80 columns Rich's wrap put '…content found' and 'on the other side)' at the left
+    margin, under the labels; the continuation now starts under the value column, and the
+    legend breaks only between its entries."""
+    al = _pair("001", "002")
+    out = render_text(al, width=width).splitlines()
+    rows = build_summary(al).rows
+    indent = max(len(r.label) for r in rows) + 2
+    labels = tuple(r.label for r in rows)
+    start = out.index(next(ln for ln in out if ln.startswith(rows[0].label)))
+    legend = next(n for n, ln in enumerate(out) if ln.startswith("= identical"))
+    continued = [ln for ln in out[start:legend] if not ln.startswith(labels)]
+    assert continued, "no summary line needed a second line at this width"
+    for ln in continued:
+        assert ln[:indent].strip() == "" and ln[indent] != " ", ln
+    legend_text = " ".join(out[legend:legend + 3])
+    for key in ("omitted", "added", "boilerplate"):
+        assert f"{MARKERS[key]} {LABELS[key]}" in legend_text
+    assert max(len(ln) for ln in out) <= width
