@@ -1,7 +1,8 @@
 """Presentation rows: the alignment laid out as side-by-side rows every view shares.
 
 Each side stays in its own reading order. A pair in the common order puts both sides on one row;
-an unpaired unit, a boilerplate unit or one half of a moved pair faces an empty filler.
+an unpaired unit, a boilerplate unit or one half of a moved pair faces an empty filler, except
+the same furniture met at the same point of both pages, which shares one boilerplate row.
 The app, the text, HTML and Markdown exports all draw these rows, so they agree by construction.
 """
 
@@ -105,7 +106,11 @@ def build_rows(al: Alignment) -> tuple[Row, ...]:
         pa = al.pair_of_a(i) if i < len(a_units) else None
         pb = al.pair_of_b(j) if j < len(b_units) else None
         if i < len(a_units) and (pa is None or al.pairs[pa].moved):
-            rows.append(side_row("a", i))
+            if pa is None and pb is None and j < len(b_units) and _same_furniture(al, i, j):
+                rows.append(Row("boilerplate", a=(i,), b=(j,)))
+                done_b[j] = True
+            else:
+                rows.append(side_row("a", i))
             done_a[i] = True
             continue
         if j < len(b_units) and (pb is None or al.pairs[pb].moved):
@@ -129,6 +134,17 @@ def build_rows(al: Alignment) -> tuple[Row, ...]:
             rows.append(side_row("b", j))
             done_b[j] = True
     return tuple(rows)
+
+
+def _same_furniture(al: Alignment, i: int, j: int) -> bool:
+    """A's unit `i` and B's unit `j` are the same piece of page furniture (both boilerplate, the
+    same text): one row holds both. Boilerplate is never paired, so comparing a page with an
+    update of itself showed every byline, share bar and 'Related' line twice, on two rows."""
+    assert al.b is not None
+    u, v = al.a.units[i], al.b.units[j]
+    if u.boilerplate is None or v.boilerplate is None:
+        return False
+    return al.a.text[u.start:u.end].split() == al.b.text[v.start:v.end].split()
 
 
 def _mirror_op(op: WordOp) -> WordOp:

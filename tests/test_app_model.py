@@ -156,3 +156,33 @@ def test_search_finds_text_inside_folded_rows_on_their_summary_row():
     hits = model.search("zeta")
     assert hits
     assert all(model.visible[h.row].folded for h in hits)
+
+
+def test_the_same_furniture_on_both_pages_shares_one_row():
+    """A page against an update of itself: boilerplate is never paired, so every byline and
+    'Posted Under' line stood twice, on two rows (A's, then B's). The same furniture met at the
+    same point of both pages is one boilerplate row; other furniture stays one-sided."""
+    from rafahdiff.core import SourceText
+
+    a_text = read_source("001").text
+    b_text = a_text.replace("No date for the talks has been set, he said.",
+                            "No date for the talks has been set yet, he said.")
+    b_text = b_text.replace("Posted Under", "Posted Under\n\nFollow us on Twitter for more news")
+    al = compare(SourceText("old", "old", a_text), SourceText("new", "new", b_text),
+                 threshold=DEFAULT_THRESHOLD)
+    rows = build_rows(al)
+    seen_a = sorted(k for r in rows for k in r.a)
+    seen_b = sorted(k for r in rows for k in r.b)
+    assert seen_a == list(range(len(al.a.units))) and seen_b == list(range(len(al.b.units)))
+    shared = [r for r in rows if r.kind == "boilerplate" and r.a and r.b]
+    assert shared, "the shared furniture is still on two rows"
+    for r in shared:
+        ua, ub = al.a.units[r.a[0]], al.b.units[r.b[0]]
+        assert al.a.text[ua.start:ua.end] == al.b.text[ub.start:ub.end]
+    follow = [r for r in rows if r.b and "Follow us" in al.b.text[al.b.units[r.b[0]].start:al.b.units[r.b[0]].end]]
+    assert len(follow) == 1 and follow[0].a == () and follow[0].kind == "boilerplate"
+    model = RowModel(al)  # the view draws both halves with their category
+    i = model.visible_index_of(rows.index(shared[0]))
+    cat = f"[{al.a.units[shared[0].a[0]].boilerplate}]"
+    assert cat in model.side_text(model.visible[i].first, "a").plain
+    assert cat in model.side_text(model.visible[i].first, "b").plain
