@@ -196,3 +196,19 @@ async def test_the_status_line_keeps_every_figure_and_toggle_on_a_narrow_termina
         await pilot.resize_terminal(200, 24)
         await pilot.pause()
         assert f"boilerplate {s.a_boilerplate_units}/{s.b_boilerplate_units}" in str(status.render())
+
+
+async def test_the_help_screen_stays_readable_on_a_narrow_terminal():
+    """At 50 columns the binding-id column (ids never break) left the actions three letters a
+    line ('sel…' / 'the' / 'next'); below 72 cells each id goes under its action instead."""
+    app = RafahdiffApp(alignment=synthetic_alignment())
+    async with app.run_test(size=(50, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = whole_screen(app)
+        assert "select the next row" in text and "rafahdiff.down" in text
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        line = next(ln for ln in whole_screen(app).splitlines() if "select the next row" in ln)
+        assert "rafahdiff.down" in line  # wide: the id in its own column again

@@ -14,18 +14,31 @@ from rafahdiff.core.rows import LABELS, MARKERS
 
 from .keymap import KEYS, display_keys, effective_keys
 
+#: Below this many cells of help text the binding ids go under their actions.
+NARROW = 72
+
 LEGEND_STATES = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")
 
 
-def help_table(keymap: dict[str, str]) -> Table:
+def help_table(keymap: dict[str, str], width: int = 0) -> Table:
+    """Keys, actions and binding ids; below `NARROW` cells (`width`, 0: wide) each id goes under
+    its action: the unbreakable ids squeezed the actions to three letters a line ("sel…")."""
+    narrow = 0 < width < NARROW
     table = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
     table.add_column("keys", no_wrap=True)
     table.add_column("action", ratio=1)
-    table.add_column("binding id", no_wrap=True, style="dim")
+    if not narrow:
+        table.add_column("binding id", no_wrap=True, style="dim")
     for spec in KEYS:
-        table.add_row(Text(display_keys(effective_keys(spec, keymap))), Text(spec.help), Text(spec.id))
-    table.add_row(Text("ctrl+p"), Text("command palette: every action by name"), Text(""))
-    table.add_row(Text("mouse"), Text("click selects a row (and its pane); the wheel scrolls both panes"), Text(""))
+        keys = Text(display_keys(effective_keys(spec, keymap)))
+        if narrow:
+            table.add_row(keys, Text.assemble(spec.help, "\n", (spec.id, "dim")))
+        else:
+            table.add_row(keys, Text(spec.help), Text(spec.id))
+    extra = (("ctrl+p", "command palette: every action by name"),
+             ("mouse", "click selects a row (and its pane); the wheel scrolls both panes"))
+    for keys_text, what in extra:
+        table.add_row(Text(keys_text), Text(what), *(() if narrow else (Text(""),)))
     return table
 
 
@@ -61,12 +74,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("rafahdiff keys", style="bold"), classes="help-title")
-            yield Static(help_table(self._keymap))
+            yield Static(help_table(self._keymap), id="help-table")
             yield Static(Text("\nmarkers (shown beside every row, so colour is never the only signal)", style="bold"))
             yield Static(legend_text())
             yield Static(Text(
                 "\nRemap a key: RAFAHDIFF_KEYMAP=\"rafahdiff.down=ctrl+n,j;rafahdiff.quit=ctrl+q\" rafahdiff 001 002"
                 "\nPress escape, q or ? to close.", style="dim"))
+
+    def on_resize(self) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        self.query_one("#help-table", Static).update(help_table(self._keymap, body.scrollable_content_region.width))
 
     def action_scroll_help(self, lines: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
