@@ -212,3 +212,22 @@ async def test_the_help_screen_stays_readable_on_a_narrow_terminal():
         await pilot.pause()
         line = next(ln for ln in whole_screen(app).splitlines() if "select the next row" in ln)
         assert "rafahdiff.down" in line  # wide: the id in its own column again
+
+
+async def test_toggles_keep_the_current_search_hit():
+    """`b` or `d` after a search re-ran it and dropped the current hit: the status lost
+    'hit 2/…' and `n` started over from the selected row."""
+    from .test_app import seed_app
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"Rafah", "enter", "n")
+        before = app.hits[app.current_hit]
+        first = app.model.visible[before.row].first
+        await pilot.press("b")
+        assert app.current_hit is not None
+        after = app.hits[app.current_hit]
+        assert (app.model.visible[after.row].first, after.side, after.start) == (first, before.side, before.start)
+        assert f"hit {app.current_hit + 1}/" in str(app.query_one("#status").render())
+        await pilot.press("b", "d")
+        assert app.current_hit is not None

@@ -296,13 +296,36 @@ class RafahdiffApp(App[int]):
         m, view = self.model, self.view
         if m is None or view is None:
             return
+        current = self._current_hit_place()
         m.rebuild()  # re-lays out the rows at the current width
         view.relayout()
         if self.query_text:
             self._run_search(self.query_text, jump=False)
+            self._restore_current_hit(current)
         target = m.visible_index_of(base_row) if base_row is not None else 0
         view.select(target, center=True)
         self._refresh_details()
+
+    def _current_hit_place(self) -> tuple[int, Side, int] | None:
+        """(base row, side, start) of the current search hit, to find it again after a toggle."""
+        m = self.model
+        if m is None or self.current_hit is None or not self.hits:
+            return None
+        h = self.hits[self.current_hit]
+        return m.visible[h.row].first, h.side, h.start
+
+    def _restore_current_hit(self, place: tuple[int, Side, int] | None) -> None:
+        """`b`/`d` re-ran the search and forgot which hit was current ('hit 3/12' vanished and
+        `n` started over from the selection): the same hit is current again if still shown."""
+        m, view = self.model, self.view
+        if place is None or m is None or view is None:
+            return
+        first, side, start = place
+        for n, h in enumerate(self.hits):
+            if m.visible[h.row].first == first and h.side == side and h.start == start:
+                self.current_hit = n
+                view.set_hits(self.hits, n)
+                return
 
     def _base_row(self) -> int | None:
         m, view = self.model, self.view
