@@ -231,3 +231,17 @@ async def test_toggles_keep_the_current_search_hit():
         assert f"hit {app.current_hit + 1}/" in str(app.query_one("#status").render())
         await pilot.press("b", "d")
         assert app.current_hit is not None
+
+
+async def test_the_rule_between_the_panes_shows_on_light_themes_too():
+    """On catppuccin-latte (ctrl+p → theme) the rule was #F6FAFF on #EFF1F5: invisible."""
+    app = RafahdiffApp(alignment=synthetic_alignment())
+    async with app.run_test(size=(100, 30)) as pilot:
+        for theme in ("textual-dark", "textual-light", "catppuccin-latte"):
+            app.theme = theme
+            await pilot.pause()
+            strip = app.view.render_line(0)
+            rule = next(seg for seg in strip if "│" in seg.text)
+            fg, bg = rule.style.color.get_truecolor(), rule.style.bgcolor.get_truecolor()
+            luma = lambda c: 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue  # noqa: E731
+            assert abs(luma(fg) - luma(bg)) >= 30, (theme, fg, bg)
