@@ -233,8 +233,9 @@ async def test_toggles_keep_the_current_search_hit():
         assert app.current_hit is not None
 
 
-async def test_the_rule_between_the_panes_shows_on_light_themes_too():
-    """On catppuccin-latte (ctrl+p → theme) the rule was #F6FAFF on #EFF1F5: invisible."""
+async def test_the_rule_and_the_selection_show_on_light_themes_too():
+    """On catppuccin-latte (ctrl+p → theme) the rule was #F6FAFF on #EFF1F5: invisible; the
+    selected row was hardly lighter than the others."""
     app = RafahdiffApp(alignment=synthetic_alignment())
     async with app.run_test(size=(100, 30)) as pilot:
         for theme in ("textual-dark", "textual-light", "catppuccin-latte"):
@@ -245,3 +246,7 @@ async def test_the_rule_between_the_panes_shows_on_light_themes_too():
             fg, bg = rule.style.color.get_truecolor(), rule.style.bgcolor.get_truecolor()
             luma = lambda c: 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue  # noqa: E731
             assert abs(luma(fg) - luma(bg)) >= 30, (theme, fg, bg)
+            # the selected row (0) against another row (3): it differed by 7-13 of 255 there
+            selected = [seg.style.bgcolor.get_truecolor() for seg in strip if seg.text.strip()][1]
+            other = [seg.style.bgcolor.get_truecolor() for seg in app.view.render_line(3) if seg.text.strip()][0]
+            assert abs(luma(selected) - luma(other)) >= 20, (theme, selected, other)
