@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from itertools import permutations
 
 import pytest
@@ -242,3 +243,20 @@ def test_bom_and_crlf_offsets_refer_to_normalised_text(capsys, tmp_path):
 def test_errors_never_traceback_in_subprocess(tmp_path):
     for args in (["nope-404"], [str(tmp_path)], ["-", "-"], []):
         assert_one_line_error(run_proc(args))
+
+
+def test_stdin_typed_at_the_terminal_gets_a_hint(capsys, monkeypatch):
+    """`rafahdiff - 001` without a pipe waited on a blank screen for the article to be typed."""
+    import io
+
+    class TypedIn(io.BytesIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(TypedIn(b"No date for the talks has been set, he said.\n")))
+    res = run_cli(["-", "002", "--json"], capsys)
+    assert res.code == 0 and json.loads(res.out)["a"]["path"] == "-"
+    lines = res.err.splitlines()
+    assert len(lines) == 1 and "reading A from the terminal" in lines[0] and "ctrl+d" in lines[0]
+    res = run_cli(["-", "002", "--json"], capsys, stdin=b"Plain piped text.\n", monkeypatch=monkeypatch)
+    assert res.err == ""  # a pipe: nothing to say

@@ -135,6 +135,7 @@ def run(argv: list[str] | None = None) -> int:
         raise InputError("standard input (-) can be used for only one of A and B")
     if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
         raise InputError(f"--threshold must be between 0 and 1, not {args.threshold}")
+    _hint_when_stdin_is_the_terminal(args.a, args.b)
     src_a = read_source(args.a)
     src_b = read_source(args.b) if args.b is not None else None
     for src in (src_a, src_b):
@@ -179,6 +180,19 @@ def run(argv: list[str] | None = None) -> int:
         sys.stdout.write(report if isinstance(report, str) else "".join(report))
         sys.stdout.flush()
     return 0
+
+
+def _hint_when_stdin_is_the_terminal(a: str, b: str | None) -> None:
+    """`rafahdiff - 001` typed without a pipe waited on a blank screen for the article to be
+    typed in: say so, and how to end it."""
+    side = "A" if a == "-" else "B" if b == "-" else None
+    try:
+        interactive = side is not None and sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        interactive = False
+    if interactive:
+        print(f"rafahdiff: reading {side} from the terminal: type or paste the article, then ctrl+d "
+              "on a line of its own (or pipe it: cat article.txt | rafahdiff - …)", file=sys.stderr)
 
 
 def _run_app(src_a: SourceText, src_b: SourceText | None, threshold: float | None) -> int:
