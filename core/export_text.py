@@ -54,9 +54,25 @@ def summary_lines(al: Alignment) -> list[str]:
 Run = tuple[str, str]  # (text, Rich style string; "" for none)
 
 
-def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str, color: bool) -> list[Run] | str:
+#: Changed words in plain text (no colour: a pipe, a CI log, NO_COLOR), as `wdiff` and
+#: `git diff --word-diff=plain` write them: without them a pair's changes did not show at all.
+PLAIN_MARKS = {"a": ("[-", "-]"), "b": ("{+", "+}")}
+
+
+def _marked(text: str, side: str) -> str:
+    """`text` between the side's plain marks, its outer spaces left outside them."""
+    core = text.strip()
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    opening, closing = PLAIN_MARKS[side]
+    return f"{lead}{opening}{core}{closing}{trail}"
+
+
+def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str, color: bool,
+          marks: bool = False) -> list[Run] | str:
     """One side of a row: its units' text with the pair's changed words marked, as styled runs
-    for colour, else as a plain string."""
+    for colour, else as a plain string (`marks`: changed words between `PLAIN_MARKS`)."""
     parts: list[Run] = []
     if idx:
         pair = al.pairs[row.pair] if row.pair is not None else None
@@ -66,8 +82,11 @@ def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: R
             if n:
                 parts.append((" ", ""))
             u = doc.units[k]
-            parts += [(display_text(piece), changed if is_changed else style)
-                      for piece, is_changed in pieces(doc.text, u.start, u.end, spans)]
+            for piece, is_changed in pieces(doc.text, u.start, u.end, spans):
+                shown = display_text(piece)
+                if is_changed and marks:
+                    shown = _marked(shown, side)
+                parts.append((shown, changed if is_changed else style))
         if row.kind == "boilerplate":
             parts.append((f"  [{doc.units[idx[0]].boilerplate}]", "dim italic"))
         if row.kind == "moved" and pair is not None:
@@ -195,8 +214,10 @@ def _ansi(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
-    """Summary header, legend, then the side-by-side rows wrapped to `width` columns.
+def render_text(al: Alignment, width: int = 120, color: bool = False, marks: bool | None = None) -> str:
+    """Summary header, legend, then the side-by-side rows wrapped to `width` columns. A pair's
+    changed words are underlined in colour and written between `PLAIN_MARKS` without it
+    (`marks`; by default, exactly when there is no colour).
 
     The columns are laid out here rather than by a Rich Table, and wrapped by `wrap_ranges`:
     the rows are independent, and Rich's table and wrapping cost seconds on long articles
@@ -210,8 +231,12 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
     label_width = max((len(r.label) for r in build_summary(al).rows), default=0) + 2
     for n, line in enumerate(head):
         out += _hanging(line, width, 3 if n < titles else label_width)
+    if marks is None:
+        marks = not color
     legend = [f"{MARKERS[k]} {LABELS[k]}" for k in
               ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")]
+    if marks and al.b is not None:
+        legend.append("{}words{} / {}words{} changed inside a pair".format(*PLAIN_MARKS["a"], *PLAIN_MARKS["b"]))
     for line in _packed(legend, width):
         out.append(_ansi([(line, "dim")]) if color else line)
     two = al.b is not None
@@ -251,11 +276,11 @@ def render_text(al: Alignment, width: int = 120, color: bool = False) -> str:
         state = row_state(al, row)
         style = STYLES.get(state, "")
         mark = MARKERS.get(state, " ")
-        cell_a = _side(al.a, row.a, style, al, row, "a", color)
+        cell_a = _side(al.a, row.a, style, al, row, "a", color, marks)
         mark_a = (mark if row.a else " ", style)
         if two:
             assert al.b is not None
-            emit(mark_a, cell_a, (mark if row.b else " ", style), _side(al.b, row.b, style, al, row, "b", color))
+            emit(mark_a, cell_a, (mark if row.b else " ", style), _side(al.b, row.b, style, al, row, "b", color, marks))
         else:
             emit(mark_a, cell_a, None, None)
     return "\n".join(out) + "\n"

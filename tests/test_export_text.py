@@ -89,7 +89,7 @@ ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
 def test_colour_and_plain_layouts_agree(a, b):
     al = _pair(a, b)
     for width in (50, 100):
-        plain = render_text(al, width=width)
+        plain = render_text(al, width=width, marks=False)
         coloured = render_text(al, width=width, color=True)
         assert "\x1b[" in coloured and "\x1b[" not in plain
         assert [ln.rstrip() for ln in ANSI_SGR.sub("", coloured).splitlines()] == [
@@ -190,3 +190,17 @@ def test_a_long_summary_line_hangs_under_its_value(width):
     for key in ("omitted", "added", "boilerplate"):
         assert f"{MARKERS[key]} {LABELS[key]}" in legend_text
     assert max(len(ln) for ln in out) <= width
+
+
+def test_changed_words_are_marked_without_colour():
+    """Piped or NO_COLOR, a pair's changes did not show at all (colour was their only mark)."""
+    al = _pair("001", "002")
+    plain = render_text(al, width=120)
+    assert "\x1b[" not in plain
+    row = next(ln for ln in plain.splitlines() if "he said" in ln.lower() and "date for the talks" in ln)
+    assert "[-" in row and "-]" in row and "{+" in row and "+}" in row
+    assert "[-words-] / {+words+}" in plain  # explained in the legend
+    coloured = render_text(al, width=120, color=True)
+    assert "[-" not in ANSI_SGR.sub("", coloured).split("A 001", 1)[1]  # colour needs no marks
+    one = render_text(_pair("001", None), width=120)
+    assert "{+words+}" not in one  # nothing to compare with one document
