@@ -67,9 +67,10 @@ def _side(al: Alignment, doc: Document, row: Row, side: str, state: str) -> str:
     spans = changed_spans(al.pairs[row.pair], side, doc.text) if row.pair is not None else []
     for k in idx:
         u = doc.units[k]
-        if u.kind == "heading" and not u.boilerplate:
-            text = f"**{md(doc.text[u.start:u.end])}**"  # already bold: a headline shows no word marks
-        elif spans and not u.boilerplate:
+        if spans and not u.boilerplate:  # a headline in a pair too: bold is what differs
+            text = _md_marked(doc.text, u.start, u.end, spans)
+        elif u.kind == "heading" and not u.boilerplate:
+            text = f"**{md(doc.text[u.start:u.end])}**"  # a headline with no partner
             text = _md_marked(doc.text, u.start, u.end, spans)
         else:
             text = md(doc.text[u.start:u.end])
