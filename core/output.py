@@ -2,7 +2,8 @@
 
 The report goes to a fresh temporary file in the target's own directory (same filesystem, so the
 final `os.replace` is atomic), is flushed and fsynced, then renamed over the target. On any
-failure the temporary file is removed and the target is left exactly as it was.
+failure the temporary file is removed and the target is left exactly as it was. A target that
+exists and is not a regular file (`/dev/null`, a FIFO) is written to as it is, never replaced.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -59,6 +61,27 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _special(target: Path) -> bool:
+    """An existing target that is not a regular file: a device (`-o /dev/null`, `/dev/stdout`
+    through its link), a FIFO, a socket. Replacing it by a renamed temporary file put a report
+    where the device node was (as root, `-o /dev/full` turned /dev/full into an HTML file)."""
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False  # absent (or unreadable): a new regular file, written atomically
+
+
+def _write_through(target: Path, content: str | Iterable[str], shown: str, encoding: str) -> Path:
+    """Stream to a device or FIFO as is: there is nothing to make atomic, and nothing to remove."""
+    try:
+        with open(target, "w", encoding=encoding, newline="") as fh:
+            for chunk in ([content] if isinstance(content, str) else content):
+                fh.write(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot write {shown}: {_why(exc)}") from None
+    return target
+
+
 def write_atomic(path: str | os.PathLike[str], content: str | Iterable[str], encoding: str = "utf-8") -> Path:
     """Write `content` (a string or chunks produced while rendering) to `path`, all or nothing.
 
@@ -67,6 +90,8 @@ def write_atomic(path: str | os.PathLike[str], content: str | Iterable[str], enc
     """
     target = resolve_target(path)
     shown = display_line(str(path))
+    if _special(target):
+        return _write_through(target, content, shown, encoding)
     try:
         fd, tmp = _open_temp(target)
     except OSError as exc:

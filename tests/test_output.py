@@ -210,3 +210,21 @@ def test_cli_refuses_to_overwrite_an_input(tmp_path, capsys):
     src.write_text("A sentence about Rafah.\n\nAnother sentence here.\n")
     assert_one_line_error(run_cli([str(src), "001", "-o", str(src)], capsys), "overwrite", "input")
     assert src.read_text() == "A sentence about Rafah.\n\nAnother sentence here.\n"
+
+
+def test_a_fifo_target_is_written_to_not_replaced(tmp_path):
+    """`-o` naming a device or FIFO replaced it with a regular file (the temporary file renamed
+    over it): as root, `-o /dev/full` put an HTML report where /dev/full was. A FIFO stands in
+    for the device here (replacing a real device in a test would break the machine)."""
+    import threading
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(fifo, ["<p>one</p>", "<p>two</p>"])
+    reader.join(10)
+    assert got == [b"<p>one</p><p>two</p>"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.fifo"]  # no temporary file
