@@ -88,10 +88,10 @@ def write_atomic(path: str | os.PathLike[str], content: str | Iterable[str], enc
     OS failures become one-line `InputError`s; any other exception (a rendering bug) propagates
     after the cleanup. An existing target keeps its permission bits.
     """
-    target = resolve_target(path)
     shown = display_line(str(path))
-    if _special(target):
-        return _write_through(target, content, shown, encoding)
+    if _special(Path(path)):  # stat follows the links: /dev/stdout → /proc/self/fd/1 → a pipe
+        return _write_through(Path(path), content, shown, encoding)
+    target = resolve_target(path)
     try:
         fd, tmp = _open_temp(target)
     except OSError as exc:

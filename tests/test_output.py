@@ -228,3 +228,11 @@ def test_a_fifo_target_is_written_to_not_replaced(tmp_path):
     assert got == [b"<p>one</p><p>two</p>"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.fifo"]  # no temporary file
+
+
+def test_dev_stdout_on_a_pipe_is_written_through(tmp_path):
+    """`-o /dev/stdout | less`: the link leads to a pipe, which was taken for a missing file in
+    /proc ('cannot write /dev/stdout: no such file or directory')."""
+    res = run_proc(["001", "002", "--format", "text", "-o", "/dev/stdout"])
+    assert res.code == 0 and res.err == ""
+    assert res.out.startswith("A: ")
