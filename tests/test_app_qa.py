@@ -250,3 +250,17 @@ async def test_the_rule_and_the_selection_show_on_light_themes_too():
             selected = [seg.style.bgcolor.get_truecolor() for seg in strip if seg.text.strip()][1]
             other = [seg.style.bgcolor.get_truecolor() for seg in app.view.render_line(3) if seg.text.strip()][0]
             assert abs(luma(selected) - luma(other)) >= 20, (theme, selected, other)
+
+
+def test_the_details_name_a_pairs_relation_once():
+    """'~ edited   A #1 · B #1   edited · score 0.90': the relation twice; a moved pair's label is
+    'moved', so there the relation is still given."""
+    from rafahdiff.tui.details import details_text
+    from rafahdiff.tui.rowmodel import RowModel
+
+    model = RowModel(synthetic_alignment())
+    text = details_text(model, 0, "a").plain
+    assert text.count("edited") == 1 and "score 0.90" in text
+    moved = next(i for i in range(len(model.visible)) if model.state(i) == "moved")
+    text = details_text(model, moved, "a").plain
+    assert "moved" in text and "identical · score 1.00" in text

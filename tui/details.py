@@ -44,7 +44,9 @@ def details_text(model: RowModel, index: int, active: Side) -> Text:
         t.append(f"   unit {_units(row.a)}")
     if row.pair is not None:
         p = al.pairs[row.pair]
-        t.append(f"   {p.relation} · score {p.score:.2f}")
+        # The marker's label already names the relation of an in-order pair ("~ edited   edited ·
+        # score 0.84" said it twice); a moved pair's label is "moved", so its relation is added.
+        t.append(f"   score {p.score:.2f}" if p.relation == state else f"   {p.relation} · score {p.score:.2f}")
         if p.moved:
             here: Side = "a" if row.a else "b"
             other: Side = "b" if here == "a" else "a"
