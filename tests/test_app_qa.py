@@ -264,3 +264,27 @@ def test_the_details_name_a_pairs_relation_once():
     moved = next(i for i in range(len(model.visible)) if model.state(i) == "moved")
     text = details_text(model, moved, "a").plain
     assert "moved" in text and "identical · score 1.00" in text
+
+
+async def test_ctrl_c_quits_with_status_130_even_from_the_search_box_or_help():
+    """Textual's ctrl+c only said 'press ctrl+q to quit'; in a terminal ctrl+c ends a command."""
+    for keys in (("ctrl+c",), ("slash", "a", "ctrl+c"), ("question_mark", "ctrl+c")):
+        app = RafahdiffApp(alignment=synthetic_alignment())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert app.return_code == 130, keys
+
+
+def test_run_app_says_interrupted_once_after_ctrl_c(monkeypatch, capsys):
+    from rafahdiff.core.model import SourceText
+
+    def fake_run(self):
+        self.exit(return_code=130)
+        self._return_code = 130
+
+    monkeypatch.setattr(app_module.RafahdiffApp, "run", fake_run)
+    monkeypatch.setattr(app_module, "keyboard_from_terminal", lambda: None)
+    code = app_module.run_app(SourceText("x", "x", "Council approves harbour bridge budget.\n"), None, None)
+    assert code == 130
+    assert capsys.readouterr().err == "rafahdiff: interrupted\n"

@@ -30,13 +30,14 @@ from rafahdiff.core.sanitize import display_line
 
 from .details import details_text, summary_text
 from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env, palette_title
+from .launch import INTERRUPTED, INTERRUPTED_LINE
 from .prefetch import BACKGROUND_CHARS, Ahead, align_here
 from .rowmodel import Hit, RowModel, Side
 from .rowview import DiffView
 from .terminal import draw_on_terminal, keyboard_from_terminal, restore_stderr
 
 #: Actions that move or change the rows (disabled while a modal screen covers them).
-_VIEW_ACTIONS = frozenset(spec.action.split("(")[0] for spec in KEYS) - {"help", "quit"}
+_VIEW_ACTIONS = frozenset(spec.action.split("(")[0] for spec in KEYS) - {"help", "quit", "interrupt"}
 
 #: Actions that only mean something with two documents: hidden from the footer and inert in
 #: one-document mode (`rafahdiff 002`) rather than offered and silently doing nothing.
@@ -527,6 +528,10 @@ class RafahdiffApp(App[int]):
     def action_quit(self) -> None:  # type: ignore[override]
         self.exit(0)
 
+    def action_interrupt(self) -> None:
+        """ctrl+c: leave with the status a shell gives an interrupted command (`run_app` says so)."""
+        self.exit(return_code=INTERRUPTED)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys meant for the rows do nothing while the help screen (or another modal) is up."""
         if action in _VIEW_ACTIONS and len(self.screen_stack) > 1:
@@ -571,4 +576,6 @@ def run_app(
     if app.error_message:
         print(f"rafahdiff: {app.error_message}", file=sys.stderr)
         return 2
+    if app.return_code == INTERRUPTED:
+        sys.stderr.write(INTERRUPTED_LINE)
     return app.return_code or 0

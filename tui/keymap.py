@@ -52,6 +52,9 @@ KEYS: tuple[KeySpec, ...] = (
             "switch the pane that search hits and the details panel follow", priority=True),
     KeySpec("rafahdiff.help", "question_mark", "help", "Help", "show this help screen", footer=True),
     KeySpec("rafahdiff.quit", "q", "quit", "Quit", "quit rafahdiff", footer=True),
+    # Textual's own ctrl+c only said "press ctrl+q to quit": in a terminal ctrl+c ends a command.
+    KeySpec("rafahdiff.interrupt", "ctrl+c", "interrupt", "Interrupt",
+            "quit at once with status 130, as ctrl+c ends any command", priority=True),
 )
 
 
