@@ -128,7 +128,12 @@ def _killed_if_stalled(pid: int) -> Iterator[None]:
 
     timer = threading.Timer(STALL_SECONDS, kill)
     timer.daemon = True
-    timer.start()
+    try:
+        timer.start()
+    except RuntimeError:  # no thread to be had: as before, no watchdog
+        os.close(pidfd)
+        yield
+        return
     try:
         yield
     finally:
