@@ -288,3 +288,17 @@ def test_run_app_says_interrupted_once_after_ctrl_c(monkeypatch, capsys):
     code = app_module.run_app(SourceText("x", "x", "Council approves harbour bridge budget.\n"), None, None)
     assert code == 130
     assert capsys.readouterr().err == "rafahdiff: interrupted\n"
+
+
+async def test_remapped_help_and_quit_keys_close_the_help_screen(monkeypatch):
+    """RAFAHDIFF_KEYMAP="rafahdiff.help=h;rafahdiff.quit=x": the help screen closed on ? and q
+    only, so the chosen keys did nothing there."""
+    monkeypatch.setenv("RAFAHDIFF_KEYMAP", "rafahdiff.help=h;rafahdiff.quit=x")
+    for closer in ("h", "x", "escape"):
+        app = RafahdiffApp(alignment=synthetic_alignment())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("h")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press(closer)
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen), closer

@@ -29,7 +29,7 @@ from rafahdiff.core.rows import mirror
 from rafahdiff.core.sanitize import display_line
 
 from .details import details_text, summary_text
-from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env, palette_title
+from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env, palette_title, with_help_close
 from .launch import INTERRUPTED, INTERRUPTED_LINE
 from .prefetch import BACKGROUND_CHARS, Ahead, align_here
 from .rowmodel import Hit, RowModel, Side
@@ -154,7 +154,7 @@ class RafahdiffApp(App[int]):
         if self._after_first_frame is not None:
             self.call_after_refresh(self._after_first_frame)
         if self.user_keymap:
-            self.set_keymap(self.user_keymap)
+            self.set_keymap(with_help_close(self.user_keymap))
         if self.model is None:
             a, b, _ = self._src
             self.query_one("#head-a", Static).update(_source_text("A", a))

@@ -91,3 +91,13 @@ def display_keys(keys: str) -> str:
 
 def effective_keys(spec: KeySpec, keymap: dict[str, str]) -> str:
     return keymap.get(spec.id, spec.keys)
+
+
+def with_help_close(keymap: dict[str, str]) -> dict[str, str]:
+    """The keymap with the help screen closed by the help and quit keys the user chose: it
+    closed on `?` and `q` only, so with help remapped to `h` a second `h` did nothing there."""
+    if "rafahdiff.help_close" in keymap or not {"rafahdiff.help", "rafahdiff.quit"} & keymap.keys():
+        return keymap
+    specs = {k.id: k for k in KEYS}
+    keys = ["escape", *(effective_keys(specs[i], keymap) for i in ("rafahdiff.help", "rafahdiff.quit"))]
+    return {**keymap, "rafahdiff.help_close": ",".join(keys)}
