@@ -186,3 +186,28 @@ def test_the_same_furniture_on_both_pages_shares_one_row():
     cat = f"[{al.a.units[shared[0].a[0]].boilerplate}]"
     assert cat in model.side_text(model.visible[i].first, "a").plain
     assert cat in model.side_text(model.visible[i].first, "b").plain
+
+
+def test_changed_words_apart_by_a_space_are_one_highlight():
+    """The app marked 'is' and 'back on' as two islands with an unmarked space between them,
+    where the HTML and text reports mark the phrase 'is back on' (core/highlight.changed_spans)."""
+    from rafahdiff.core.highlight import changed_spans, pieces
+    from rafahdiff.core.sanitize import display_text
+
+    al = compare(read_source("001"), read_source("002"), threshold=DEFAULT_THRESHOLD)
+    model = RowModel(al)
+    checked = 0
+    for r, row in enumerate(model.rows):
+        if row.pair is None or row.kind != "pair":
+            continue
+        for side, doc, idx in (("a", al.a, row.a), ("b", al.b, row.b)):
+            st = model.side_text(r, side)
+            got = [st.plain[s:e] for s, e, kind in st.marks if kind == "change"]
+            spans = changed_spans(al.pairs[row.pair], side, doc.text)
+            want = [display_text(p) for k in idx for p, ch in pieces(doc.text, doc.units[k].start, doc.units[k].end, spans) if ch]
+            assert got == want, (side, got, want)
+            checked += len(want)
+    assert checked
+    row = next(r for r in range(len(model.rows)) if "is back on" in model.side_text(r, "a").plain)
+    st = model.side_text(row, "a")
+    assert "is back on" in [st.plain[s:e] for s, e, _ in st.marks]

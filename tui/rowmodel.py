@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal, NamedTuple
 
+from rafahdiff.core.highlight import changed_spans
 from rafahdiff.core.model import Alignment, Document
 from rafahdiff.core.rows import MARKERS, Row, build_rows, row_state
 from rafahdiff.core.sanitize import display_text
@@ -134,15 +135,9 @@ class RowModel:
         idx = _side_units(row, side)
         if doc is None or not idx:
             return SideText("")
-        changed: list[tuple[int, int]] = []
-        if row.pair is not None:
-            for op in self.al.pairs[row.pair].ops:
-                if op.tag == "equal":
-                    continue
-                s, e = (op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)
-                if e > s:
-                    changed.append((s, e))
-        changed.sort()
+        # The same changed phrases as the exports (runs apart by only a space are one phrase:
+        # "is back on" was two islands with an unmarked space between them).
+        changed = changed_spans(self.al.pairs[row.pair], side, doc.text) if row.pair is not None else []
         parts: list[str] = []
         marks: list[tuple[int, int, MarkKind]] = []
         length = 0
