@@ -36,7 +36,8 @@ EPILOG = """examples:
   rafahdiff --list               the bundled seeds
 
 A and B are a seed id or unique prefix of a seed's file name, a path, or - (stdin, once).
-Exit status: 0 on success (whether or not the articles differ), 2 on bad input or failure.
+Exit status: 0 on success (whether or not the articles differ), 2 on bad input or failure,
+130 when interrupted (ctrl+c).
 """
 
 
