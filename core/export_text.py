@@ -233,8 +233,8 @@ def render_text(al: Alignment, width: int = 120, color: bool = False, marks: boo
         out += _hanging(line, width, 3 if n < titles else label_width)
     if marks is None:
         marks = not color
-    legend = [f"{MARKERS[k]} {LABELS[k]}" for k in
-              ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")]
+    states = ("identical", "edited", "paraphrase", "related", "omitted", "added", "moved", "boilerplate")
+    legend = [f"{MARKERS[k]} {LABELS[k]}" for k in (states if al.b is not None else ("boilerplate",))]
     if marks and al.b is not None:
         legend.append("{}words{} / {}words{} changed inside a pair".format(*PLAIN_MARKS["a"], *PLAIN_MARKS["b"]))
     for line in _packed(legend, width):

@@ -204,3 +204,4 @@ def test_changed_words_are_marked_without_colour():
     assert "[-" not in ANSI_SGR.sub("", coloured).split("A 001", 1)[1]  # colour needs no marks
     one = render_text(_pair("001", None), width=120)
     assert "{+words+}" not in one  # nothing to compare with one document
+    assert "≈ paraphrase" not in one and "# boilerplate" in one  # nor pair markers to explain
