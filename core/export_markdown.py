@@ -5,7 +5,8 @@ the figures about pairs), a legend, then one two-column table row per display ro
 as the app). Article text is untrusted and lands inside table cells, so `md` makes it inert while
 keeping the raw file readable: controls/bidi → placeholders (`display_text`), newlines folded to
 spaces (a newline would end the table row), `<` and entity-like `&` written as entities (no raw
-HTML, no autolinks), and the characters that start inline syntax backslash-escaped — emphasis and
+HTML, no `<…>` autolinks), the colon of `http:`/`https:`/`ftp:` and the dot of `www.` escaped
+(no GitHub extended autolinks), and the characters that start inline syntax backslash-escaped — emphasis and
 strikethrough (`*_~`), code (`` ` ``), links (`[]`), pipes (cell borders), GitHub math (`$`) and
 mentions (`@`), and the backslash itself. Block syntax (`#`, `>`, `-`, `1.`) cannot start inside
 a cell or after our own line prefixes, so it needs no escape.
@@ -25,6 +26,12 @@ from .summary import Figure, build_summary
 _SYNTAX = re.compile(r"([\\`*_\[\]|~$@])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _SPACE = re.compile(r"\s+")
+#: What GitHub's extended autolinks start from in plain text (`https://`, `www.`): escaping
+#: the colon or the dot (`https\://`, `www\.`) leaves the text as it reads and the link inert,
+#: as in the HTML report (an article's URLs are text, not links a reader may click by mistake).
+#: An e-mail address still becomes a mailto: link on GitHub: its autolink is found after the
+#: escapes are resolved, and only raw HTML (never written here) could split it.
+_AUTOLINK = re.compile(r"(?i)(?<![0-9a-z])(?:https?:|ftp:|www\.)")
 
 
 def md(text: str) -> str:
@@ -34,7 +41,8 @@ def md(text: str) -> str:
 
 def _escape(text: str) -> str:
     text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
-    return _SYNTAX.sub(r"\\\1", text)
+    text = _SYNTAX.sub(r"\\\1", text)
+    return _AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 
 def _md_marked(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:

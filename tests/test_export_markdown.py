@@ -183,3 +183,15 @@ def test_changed_words_inside_pairs_are_bold(a, b):
             checked += len(want)
     if any(p.relation in ("edited", "paraphrase") for p in al.pairs):
         assert checked > 0
+
+
+def test_article_urls_are_not_links_on_github():
+    """GitHub's extended autolinks turned an article's bare https:// and www. addresses into
+    links in the report (the HTML report shows them as text). Rendered with GitHub's own cmark
+    when it is installed (`pip install cmarkgfm`)."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    text = "Donate at https://evil.example/pay or www.evil.example, HTTP://X.Y and javascript:alert(1)."
+    cell = md(text)
+    html_doc = cmarkgfm.github_flavored_markdown_to_html(f"| h |\n|---|\n| {cell} |\n")
+    assert "<a " not in html_doc, html_doc
+    assert squash(check_html(html_doc).text) == squash("h " + text)
