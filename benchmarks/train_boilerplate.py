@@ -268,6 +268,26 @@ def objective(pages: list[Page], probs: list[list[float]], rules: bl.Rules) -> f
 # in articles); a paragraph repeated within two lines instead of next to itself: +0.0004 on
 # both (not kept); lines of one shape ("June 9 – City, ST @ Venue") decided as a run: such
 # runs are too rare to matter (12 -> 7 errors).
+# Structured choice of the body (helper-25), screened on the out-of-fold stage-2 probabilities
+# of the three splits (fixed / shuffle 1 / shuffle 2, whole and window F1, each fold's own
+# rules; before: 0.914/0.930, 0.905/0.922, 0.906/0.918): the body's first and last long line
+# taken inside the run with the largest sum of the model's log-odds clipped at ±3 (kept:
+# boilerplate._body_region; screened 0.919/0.932, 0.908/0.923, 0.911/0.921, and in the full
+# nested CV with the rules re-picked 0.917/0.932, 0.908/0.923, 0.910/0.921; the headline is
+# still looked for above the page's first long line); the same run over long lines
+# only (0 for the others) 0.916/0.931 on the fixed split; log-odds +1 (longer runs) 0.919/0.933,
+# 0.911/0.925, 0.907/0.918, +0.5 0.917/0.931, 0.911/0.925, 0.909/0.920, +2 0.916/0.931,
+# 0.906/0.922 (nested pick of the offset on the inner folds: 0.907/0.922, 0.908/0.920, picks
+# swing between 0 and 2); centred on the cut-off's log-odds instead of 0: 0.918/0.932,
+# 0.912/0.926, 0.911/0.922 (+0.001 on average: noise); with the run, a line outside the body
+# (beyond 3 lines) kept only from p >= 0.7: whole +0.002, window -0.001; prose between the old
+# and the new body ends still protected from p >= 0.05-0.2: -0.001. Before the run: a higher
+# cut-off outside the body (0.6-0.9) flat (+0.002 whole, -0.001 window). A stage 3 (trees over
+# stage2()'s columns recomputed from the stage-2 probabilities, fitted on the inner out-of-fold
+# ones): 0.903/0.923 fixed split, 0.915/0.929 with the run (both lower). With the run: the body
+# grown to a long line at most 1-4 lines past either end 0.918-0.919/0.932-0.933 (flat); the
+# per-line cut-off replaced by a two-state Viterbi path over the log-odds (switch cost 0.5-3,
+# centred on the cut-off) 0.919-0.921/0.932-0.933 (flat).
 
 # A higher cut-off is taken only when it wins by more than this (whole + window F1): between
 # near-equal settings, the one that keeps more text.

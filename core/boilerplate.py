@@ -3,7 +3,8 @@
 Decisions are made per line (a copied page puts each block element on its own line) and then
 given to every unit of that line. Three layers, each explained in the unit's `reason`:
 
-1. Structure. The article body is the run of long, punctuated lines; the header before it holds
+1. Structure. The article body is the run of long, punctuated lines inside the stretch the line
+   model is surest of (a teaser list further down does not join it); the header before it holds
    the headline (content, kind `heading`) and the bylines, the footer after it the credits and
    bios. A short unpunctuated line in the header or footer is furniture wherever it comes from.
 2. Furniture families (boilerplate_patterns): they name the category and catch the furniture
@@ -49,6 +50,9 @@ from .model import Span, Unit
 
 # A body line must be this long (words) to open or close the article body.
 _BODY_WORDS = 8
+# ... and this likely content to open or close the page's article span, above which the
+# headline is looked for (fixed: the headline's weights were fitted with it).
+_PAGE_BODY_P = 0.3
 # Prose of at least this many words inside the body is never dropped by the model alone.
 _PROSE_WORDS = 12
 # Lines this close to the body count as in it for that protection.
@@ -197,14 +201,25 @@ def _decide(
     # (a picture's labelled caption, credit or counter; contact lines; newsletter boxes).
     pattern = [pc if pc is not None else bp.rule_family(t, w) for pc, t, w in zip(raw.pattern, texts, raw.words)]
 
-    # Body: first and last long line that the model and the patterns leave as content.
-    def body_line(i: int) -> bool:
+    # Body: from the first to the last long line that the model and the patterns leave as content.
+    def body_line(i: int, least: float = rules.body_p) -> bool:
         st = stats[i]
-        return pattern[i] is None and st.words >= _BODY_WORDS and (st.terminal or st.words >= 15) and probs[i] >= rules.body_p
+        return pattern[i] is None and st.words >= _BODY_WORDS and (st.terminal or st.words >= 15) and probs[i] >= least
 
-    body_lo = next((i for i in range(n) if body_line(i)), n)
-    body_hi = next((i for i in range(n - 1, -1, -1) if body_line(i)), -1)
+    # The page's first to last such line is where the headline is looked for above (`page_lo`,
+    # `page_hi`); the body the rules protect lies inside the stretch the model is surest of: a
+    # teaser list or another story's summary elsewhere on the page, though long and punctuated,
+    # must not stretch the body over the furniture between.
+    page_lo = next((i for i in range(n) if body_line(i, _PAGE_BODY_P)), n)
+    page_hi = next((i for i in range(n - 1, -1, -1) if body_line(i, _PAGE_BODY_P)), -1)
+    region_lo, region_hi = _body_region(probs, n)
+    body_lo = next((i for i in range(region_lo, region_hi + 1) if body_line(i)), n)
+    body_hi = next((i for i in range(region_hi, region_lo - 1, -1) if body_line(i)), -1)
+    if body_hi < 0:  # that stretch holds no long line (the model doubts the whole page)
+        body_lo = next((i for i in range(n) if body_line(i)), n)
+        body_hi = next((i for i in range(n - 1, -1, -1) if body_line(i)), -1)
     body_hi = _trim_body_end(probs, stats, body_lo, body_hi)
+    page_hi = _trim_body_end(probs, stats, page_lo, page_hi)
 
     # Headline: the heading-shaped line above the body whose words the body repeats (`headline`),
     # its first occurrence if repeated; on a page with no body, the first line if heading-like.
@@ -216,10 +231,10 @@ def _decide(
         return pattern[i] is None and bp.bio_cues(texts[i]) == 0
 
     terminal = [st.terminal for st in stats]
-    headline = hl.pick_headline(texts, words, terminal, raw.tokens, candidate, body_lo, body_hi, bf.STOPWORDS)
+    headline = hl.pick_headline(texts, words, terminal, raw.tokens, candidate, page_lo, page_hi, bf.STOPWORDS)
     if headline >= 0:
         headline = first_seen[folded[headline]]  # a repeated headline is its first occurrence
-    if headline < 0 and body_lo >= n and n and pattern[0] is None and _heading_like(texts[0], stats[0]):
+    if headline < 0 and page_lo >= n and n and pattern[0] is None and _heading_like(texts[0], stats[0]):
         headline = 0
     if headline >= 0:
         out[headline].heading = True
@@ -321,6 +336,27 @@ def _decide(
             if texts[i + 1].startswith(first_word) or v.category is not None:
                 v.category, v.reason = "bio", "the author's name above the bio"
     return out
+
+
+# A line's log-odds count at most this much towards the body region: one line the model is
+# very sure of must not outweigh a run of lines it doubts.
+_REGION_CLIP = 3.0
+
+
+def _body_region(probs: Sequence[float], n: int) -> tuple[int, int]:
+    """The run of lines with the largest total of the model's log-odds (content > 0 >
+    furniture, each clipped at ±_REGION_CLIP): the article is one contiguous block, and a run
+    of doubted lines between two stretches of likely content splits them. Nested CV (fixed
+    split / pages shuffled with seeds 1, 2; whole and window F1): 0.914/0.930, 0.905/0.922,
+    0.906/0.918 with the body from the page's first to its last long line; 0.917/0.932,
+    0.908/0.923, 0.910/0.921 inside this run."""
+    log = math.log
+    scores = []
+    for i in range(n):
+        p = min(max(probs[i], 1e-6), 1.0 - 1e-6)
+        z = log(p / (1.0 - p))
+        scores.append(-_REGION_CLIP if z < -_REGION_CLIP else _REGION_CLIP if z > _REGION_CLIP else z)
+    return bf.best_region(scores)
 
 
 def _trim_body_end(probs: Sequence[float], stats: list[_St], body_lo: int, body_hi: int) -> int:

@@ -690,3 +690,25 @@ def test_headline_is_not_a_sure_furniture_line_between_it_and_the_body(furniture
     cats = dict(line_categories(text))
     assert cats[furniture] != {None}
     assert all(cats[line] == {None} for line in body)
+
+
+def test_a_teaser_list_after_a_short_menu_does_not_join_the_body() -> None:
+    # Hand-set probabilities: the article is sure, three menu lines are sure furniture, and two
+    # teaser summaries (long, punctuated prose) are doubted. The body is the stretch the model is
+    # surest of, so the teasers are not inside it and nothing protects them.
+    from rafahdiff.core import boilerplate as bl
+    from rafahdiff.core import boilerplate_features as bf
+
+    article = [f"The council voted on the plan for the {k} time on Tuesday, officials said in a statement." for k in
+               ("first", "second", "third", "fourth", "fifth")]
+    menu = ["More stories", "Sport", "Weather"]
+    teasers = ["A local bakery has won a national prize for its bread, and its owner plans to open a second shop.",
+               "Residents say the new bus timetable leaves them waiting for an hour in the rain every morning now."]
+    texts = [*article, *menu, *teasers]
+    lines = [bf.Line(t, i, i) for i, t in enumerate(texts)]
+    cols, stats = bf.stage1(lines)
+    probs = [0.9] * len(article) + [0.02] * len(menu) + [0.2] * len(teasers)
+    rules = bl.Rules(threshold=0.5, body_p=0.1, sure_in=0.1, sure_out=0.3, sure_prose=0.03, sure_body=0.1)
+    verdicts = bl._decide(lines, rules, (probs, cols, stats))
+    assert [v.category for v in verdicts[: len(article)]] == [None] * len(article)
+    assert all(v.category is not None for v in verdicts[-len(teasers):])
