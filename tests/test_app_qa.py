@@ -228,7 +228,8 @@ async def test_toggles_keep_the_current_search_hit():
         assert app.current_hit is not None
         after = app.hits[app.current_hit]
         assert (app.model.visible[after.row].first, after.side, after.start) == (first, before.side, before.start)
-        assert f"hit {app.current_hit + 1}/" in str(app.query_one("#status").render())
+        side_hits = [h for h in app.hits if h.side == after.side]
+        assert f"hit {side_hits.index(after) + 1}/{len(side_hits)}" in str(app.query_one("#status").render())
         await pilot.press("b", "d")
         assert app.current_hit is not None
 
@@ -302,3 +303,19 @@ async def test_remapped_help_and_quit_keys_close_the_help_screen(monkeypatch):
             await pilot.press(closer)
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen), closer
+
+
+async def test_the_hit_number_counts_the_hits_n_visits():
+    """n visits the active pane's hits, but the status counted all hits: 'hit 1/12', 'hit 3/12',
+    'hit 5/12'… Now 'hit 1/6 in A', 'hit 2/6 in A'."""
+    from .test_app import seed_app
+
+    app = seed_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("slash", *"Rafah", "enter")
+        in_a = sum(1 for h in app.hits if h.side == "a")
+        seen = []
+        for _ in range(3):
+            seen.append(app._hits_label().split(" · ")[-1])
+            await pilot.press("n")
+        assert seen == [f"hit {k}/{in_a} in A" for k in (1, 2, 3)]

@@ -274,7 +274,16 @@ class RafahdiffApp(App[int]):
             return f"/{q}: no hits"
         na = sum(1 for h in self.hits if h.side == "a")
         nb = len(self.hits) - na
-        pos = f" · hit {self.current_hit + 1}/{len(self.hits)}" if self.current_hit is not None else ""
+        pos = ""
+        if self.current_hit is not None:
+            # n/N visit the active pane's hits when it has any: count among those ("hit 3/12"
+            # went 1, 3, 5… as n skipped the other pane's hits).
+            side = self.hits[self.current_hit].side
+            pool = [n for n, h in enumerate(self.hits) if h.side == side]
+            if self.model is not None and self.model.two_sided and side == self.active:
+                pos = f" · hit {pool.index(self.current_hit) + 1}/{len(pool)} in {side.upper()}"
+            else:
+                pos = f" · hit {self.current_hit + 1}/{len(self.hits)}"
         return f"/{q}: {na} in A, {nb} in B{pos}"
 
     def on_diff_view_selected(self, message: DiffView.Selected) -> None:
