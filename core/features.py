@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from array import array
 from collections import deque
-from itertools import accumulate, chain, count, filterfalse, repeat
-from dataclasses import dataclass, field, fields
+from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from operator import not_
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 from .idf import idf_weights
 from .model import Document
-from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, learn_words, learned_key, mid_capitals, split_text, stem
+from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, learn_words, learned_key, mid_capitals, split_text, stem, token_lengths
 from .order import reading_order
 
 
@@ -31,9 +32,11 @@ class UnitFeatures:
     bag: frozenset[int]
     weight: float  # sum of the weights of `bag`
     plain: bool = True  # one stem per regex word (no hyphenated name, no "United States")
-    kids: tuple[int, ...] = ()  # folded-key ids, one per regex word (kept only when `plain`)
-    # Lengths of the unit's gaps and words (`normalise.split_words`), kept only when `plain`: the
-    # word offsets a pair's diff needs, without a second regex pass over the text.
+    #: Folded-key ids of the unit's diff tokens (`normalise.unit_tokens`: one per regex word,
+    #: "United States" one, "US-Israel" two), and the lengths of its gaps and tokens alternately
+    #: ([gap, token, gap, ..., gap], `split_words` parts for a plain unit): what a pair's word
+    #: diff needs, without a second regex pass over the text. Empty for merged features.
+    kids: tuple[int, ...] = ()
     lengths: tuple[int, ...] = ()
 
 
@@ -46,9 +49,6 @@ class PairFeatures:
     weights: list[float]
     df: list[int]
     stop: list[bool]
-    #: The folded key of each key id (`UnitFeatures.kids`), for word diffs that mix plain units
-    #: with units whose keys must be re-read from the text.
-    key_names: list[str] = field(default_factory=list)
 
     @cached_property
     def reading(self) -> tuple[list[int], list[int], dict[int, int], dict[int, int]]:
@@ -62,6 +62,8 @@ class _Vocab:
 
     def __init__(self) -> None:
         self.of_word: dict[str, int] = {}
+        #: Words read in another process (`_absorb`), for `_facts` only: not `learn`ed here.
+        self.foreign: dict[str, int] = {}
         self.key_of_word: dict[str, int] = {}
         self.key_ids: dict[str, int] = {}
         self.of_key: dict[str, int] = {}
@@ -126,8 +128,8 @@ class _Columns:
     ids: list[tuple[int, ...]]  # stem ids in reading order
     bags: list[frozenset[int]]  # the same as sets
     plain: list[bool]  # one stem per regex word (no hyphenated name, no "United States")
-    kids: list[tuple[int, ...]]  # folded-key ids, one per regex word (only when plain)
-    lengths: list[tuple[int, ...]]  # lengths of the parts of `split_words` (only when plain)
+    kids: list[tuple[int, ...]]  # folded-key ids of the diff tokens (`normalise.unit_tokens`)
+    lengths: list[tuple[int, ...]]  # lengths of the unit's gaps and tokens, alternately
 
 
 def _columns(doc: Document, vocab: _Vocab) -> _Columns:
@@ -146,23 +148,43 @@ def _columns(doc: Document, vocab: _Vocab) -> _Columns:
     for k in symbols:  # "* * *", "—", an emoji line: the symbols are its only evidence
         u = units[k]
         words[k] = ["".join(text[u.start:u.end].split())]
-    learn_words(chain.from_iterable(words))  # every word's key known: COMPLEX is complete
-    plain = list(map(COMPLEX.isdisjoint, words))
+    # Every distinct word learned (its key known, so COMPLEX is complete); those new to `vocab`.
+    distinct = set(chain.from_iterable(words))
+    learn_words(distinct)
+    new = distinct.difference(vocab.of_word)
+    named = distinct.intersection(COMPLEX)
+    plain = list(map(named.isdisjoint, words)) if named else [True] * len(words)
     for k in symbols:
         plain[k] = False
     add_words = vocab.add_words
     kid_get = vocab.of_key.get
+    key_ids = vocab.key_ids
     odd: dict[int, tuple[int, ...]] = {}
+    tokens: dict[int, tuple[int, ...]] = {}
+    gaps: dict[int, tuple[int, ...]] = {}
     done = 0
+    # Units holding a new word: only their words are given ids (in order, a run at a time);
+    # when most words are new (the first document), every unit's.
+    fresh = list(map(not_, map(new.isdisjoint, words))) if 4 * len(new) < len(distinct) else [True] * len(words)
     for k in [k for k, p in enumerate(plain) if not p]:
-        add_words(chain.from_iterable(words[done:k + 1]))
+        if new:
+            add_words(chain.from_iterable(compress(words[done:k + 1], fresh[done:k + 1])))
         done = k + 1
         keys = keys_of_words(words[k])[0]
         ids = tuple(map(kid_get, keys))
         if None in ids:
             ids = tuple(t if t is not None else vocab.key_id(x) for t, x in zip(ids, keys))
         odd[k] = ids
-    add_words(chain.from_iterable(words[done:]))
+        # Its diff tokens (a phrase is one, a hyphenated name several): their key ids and the
+        # lengths of the gaps and tokens, as a plain unit's words give them.
+        keys, lens = token_lengths(parts[k])
+        t = tuple(map(key_ids.get, keys))
+        if None in t:
+            t = tuple([key_ids.setdefault(x, len(key_ids)) for x in keys])
+        tokens[k] = t
+        gaps[k] = tuple(lens)
+    if new:
+        add_words(chain.from_iterable(compress(words[done:], fresh[done:])))
     get = vocab.of_word.__getitem__
     kget = vocab.key_of_word.__getitem__
     all_ids = [tuple(map(get, w)) if p else () for w, p in zip(words, plain)]
@@ -170,10 +192,13 @@ def _columns(doc: Document, vocab: _Vocab) -> _Columns:
         all_ids[k] = ids
     bags = list(map(frozenset, all_ids))
     _count(vocab.df, bags)
+    kids = [tuple(map(kget, w)) if p else () for w, p in zip(words, plain)]
+    lengths = [tuple(map(len, q)) if p else () for q, p in zip(parts, plain)]
+    for k, t in tokens.items():
+        kids[k] = t
+        lengths[k] = gaps[k]
     return _Columns(
-        units=list(doc.content_indices), ids=all_ids, bags=bags, plain=plain,
-        kids=[tuple(map(kget, w)) if p else () for w, p in zip(words, plain)],
-        lengths=[tuple(map(len, q)) if p else () for q, p in zip(parts, plain)],
+        units=list(doc.content_indices), ids=all_ids, bags=bags, plain=plain, kids=kids, lengths=lengths,
     )
 
 
@@ -190,6 +215,8 @@ def _facts(vocab: _Vocab, caps: tuple[Counter[str], ...]) -> list[bool]:
     for counts in caps:
         for w, n in counts.items():
             t = vocab.of_word.get(w)
+            if t is None:
+                t = vocab.foreign.get(w)
             if t is not None:
                 cap[t] += n
     return [st[:1].isdigit() or (c > 0 and 2 * c >= d) for st, c, d in zip(vocab.stems, cap, vocab.df)]
@@ -265,9 +292,7 @@ def _absorb(vocab: _Vocab, other: PackedWords) -> _Columns:
         df[t] += n
     key_ids = vocab.key_ids
     kids = [key_ids.setdefault(k, len(key_ids)) for k in other.keys]
-    of_word = vocab.of_word
-    for w, t in zip(other.words, map(ids.__getitem__, other.word_ids)):
-        of_word.setdefault(w, t)  # `_facts` looks capitalised words up here
+    vocab.foreign.update(zip(other.words, map(ids.__getitem__, other.word_ids)))  # for `_facts`
 
     def cut(flat: list[int], ends: array) -> list[tuple[int, ...]]:
         ends_list = ends.tolist()
@@ -300,7 +325,7 @@ def pair_features(wa: DocWords, wb: DocWords | PackedWords) -> PairFeatures:
     is_stop = [w in STOPWORDS for w in vocab.stems]
     weights = idf_weights(vocab.df, len(raw_a.units) + len(raw_b.units), is_stop, _facts(vocab, (wa.caps, wb.caps)))
 
-    return PairFeatures(_feats(raw_a, weights), _feats(raw_b, weights), weights, vocab.df, is_stop, list(vocab.key_ids))
+    return PairFeatures(_feats(raw_a, weights), _feats(raw_b, weights), weights, vocab.df, is_stop)
 
 
 #: UnitFeatures' fields in order, and the slot descriptors that set them.
@@ -329,6 +354,4 @@ def merged(parts: list[UnitFeatures], weights: list[float]) -> UnitFeatures:
         return parts[0]
     ids = tuple(chain.from_iterable([p.ids for p in parts]))
     bag = frozenset(ids)
-    plain = all(p.plain for p in parts)
-    kids = tuple(chain.from_iterable([p.kids for p in parts])) if plain else ()
-    return UnitFeatures(ids, bag, sum(map(weights.__getitem__, bag)), plain, kids)
+    return UnitFeatures(ids, bag, sum(map(weights.__getitem__, bag)), all(p.plain for p in parts))

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, count, filterfalse
+from operator import and_
 
 # A number keeps its inner separators (1.4 million, 32,000); a word keeps inner apostrophes,
 # hyphens and dots (don't, cease-fire, U.S).
@@ -125,8 +126,18 @@ learned_key = _KEYS.__getitem__
 
 
 def learn_words(words: Iterable[str]) -> None:
-    """`learn` each word not cached yet (the cached ones are skipped in C)."""
-    for w in filterfalse(_KEYS.__contains__, words):
+    """`learn` each word not cached yet (the cached ones are skipped in C). Plain ASCII words
+    (most of them) are learned together by C-level passes: their key is the lower-cased word
+    (or its alias), and they are complex only as a phrase's first word."""
+    new = list(dict.fromkeys(filterfalse(_KEYS.__contains__, words)))
+    simple = list(compress(new, map(and_, map(str.isascii, new), map(str.isalpha, new))))
+    keys = list(map(str.lower, simple))
+    keys = list(map(_ALIASES.get, keys, keys))
+    _KEYS.update(zip(simple, keys))
+    heads = list(compress(simple, map(_PHRASE_HEADS.__contains__, keys)))
+    _PHRASE_WORDS.update(heads)
+    COMPLEX.update(heads)
+    for w in filterfalse(_KEYS.__contains__, new):
         learn(w)
 
 
@@ -223,12 +234,18 @@ def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     Same tokens as `tokens_with_spans`; only the complex words (hyphenated names, phrase heads)
     are handled one by one, the rest go through list comprehensions.
     """
-    parts = split_words(text, start, end)
+    return tokens_of_parts(split_words(text, start, end), start)
+
+
+def tokens_of_parts(parts: list[str], start: int) -> tuple[list[str], list[int], list[int]]:
+    """`unit_tokens` of a unit's `split_words` parts, offsets from `start`."""
     words = parts[1::2]
     starts, ends = offsets_from_lengths(list(map(len, parts)), start)
-    cache = _KEYS
-    keys = [cache.get(w) or learn(w) for w in words]
-    special = [k for k, w in enumerate(words) if w in COMPLEX]
+    try:
+        keys = list(map(_KEYS.__getitem__, words))
+    except KeyError:
+        keys = [_KEYS.get(w) or learn(w) for w in words]
+    special = list(compress(count(), map(COMPLEX.__contains__, words)))
     if not special:
         return keys, starts, ends
     out_k: list[str] = []
@@ -267,6 +284,51 @@ def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     return out_k, out_s, out_e
 
 
+def token_lengths(parts: list[str]) -> tuple[list[str], list[int]]:
+    """`unit_tokens` of a unit's `split_words` parts as keys and the lengths of the unit's gaps
+    and tokens alternately ([gap, token, gap, ..., gap], offsets by running sums): the parts'
+    lengths, edited only at the complex words (a hyphenated name's parts, a phrase)."""
+    words = parts[1::2]
+    lens = list(map(len, parts))
+    try:
+        keys = list(map(_KEYS.__getitem__, words))
+    except KeyError:
+        keys = [_KEYS.get(w) or learn(w) for w in words]
+    special = list(compress(count(), map(COMPLEX.__contains__, words)))
+    if not special:
+        return keys, lens
+    out_k: list[str] = []
+    out = lens[:1]  # ends with a gap, which the next token's lead may lengthen
+    prev = 0
+    for k in special:
+        if k < prev:  # already consumed as a phrase tail
+            continue
+        out_k += keys[prev:k]
+        out += lens[2 * prev + 1:2 * k + 1]
+        w = words[k]
+        prev = k + 1
+        if w in _SPLIT:
+            pos = done = 0  # within the word: where the part starts, where the last token ended
+            for part in _HYPHEN.split(w):
+                if part:
+                    out_k.append(word_key(part))
+                    out[-1] += pos - done
+                    out += (len(part), 0)
+                    done = pos + len(part)
+                pos += len(part) + 1
+            out[-1] += lens[2 * k + 1] - done + lens[2 * k + 2]
+        elif k + 1 < len(words) and words[k + 1] not in _SPLIT and (keys[k], keys[k + 1]) in _PHRASES:
+            out_k.append(_PHRASES[(keys[k], keys[k + 1])])
+            out += (lens[2 * k + 1] + lens[2 * k + 2] + lens[2 * k + 3], lens[2 * k + 4])
+            prev = k + 2
+        else:
+            out_k.append(keys[k])
+            out += (lens[2 * k + 1], lens[2 * k + 2])
+    out_k += keys[prev:]
+    out += lens[2 * prev + 1:]
+    return out_k, out
+
+
 def tokens(text: str) -> list[str]:
     """Folded word keys of `text` (cease-fire → ceasefire, U.S./United States → us)."""
     return [k for k, _, _ in tokens_with_spans(text)]
@@ -280,12 +342,16 @@ def word_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "ly", "s")
 
 
+#: The suffixes by their last letter, in the order they are tried.
+_SUFFIXES_ENDING = {c: tuple(s for s in _SUFFIXES if s[-1] == c) for c in {s[-1] for s in _SUFFIXES}}
+
+
 @lru_cache(maxsize=200_000)
 def stem(key: str) -> str:
     """A light, conservative stem: enough to meet inflections, never a dictionary lookup."""
     if len(key) <= 4 or not key.isalpha() or not key.endswith(_SUFFIXES):
         return key
-    for suf in _SUFFIXES:
+    for suf in _SUFFIXES_ENDING[key[-1]]:  # only those that can match, in `_SUFFIXES` order
         if key.endswith(suf) and len(key) - len(suf) >= 3:
             base = key[: -len(suf)]
             if suf in ("ies", "ied"):

@@ -2,8 +2,8 @@
 
 Kept apart from the choice of pairs (`align`) because at book length this step builds every
 pair's word operations — hundreds of thousands of records — and its cost is all in how the
-word keys and offsets are gathered: taken from `features` for plain units (one key per regex
-word), re-read from the text only for the few units with hyphenated names or phrases.
+word keys and offsets are gathered: every unit's token key ids and gap/token lengths come from
+`features`, which read them with its words (no second pass over the text).
 """
 
 from __future__ import annotations
@@ -15,31 +15,23 @@ from itertools import chain, repeat
 from . import forked_helper
 from .features import PairFeatures, UnitFeatures
 from .model import Document, Pair, WordOp
-from .normalise import offsets_from_lengths, unit_tokens
+from .normalise import offsets_from_lengths
 from .score import relation_for
 from .wordiff import ops_from_lengths, ops_from_tokens
 
 Group = tuple[tuple[int, ...], tuple[int, ...], float]
 
 
-def _side_tokens(
-    doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures], plain: bool, names: list[str]
-) -> tuple[list, list[int], list[int]]:
-    """Word keys and offsets of one side. Key ids from `features` when the whole pair is
-    `plain` (one key per regex word on both sides); else folded keys as strings: named from the
-    ids for plain units, re-read from the text for the others (hyphenated names, phrases)."""
-    keys: list = []
+def _side_tokens(doc: Document, idx: tuple[int, ...], feats: dict[int, UnitFeatures]) -> tuple[list[int], list[int], list[int]]:
+    """Token key ids and offsets of one side's units read as one (`features` keeps each unit's
+    token key ids and gap/token lengths)."""
+    keys: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     for x in idx:
-        u = doc.units[x]
         f = feats[x]
-        if f.plain:
-            k: list | tuple = f.kids if plain else list(map(names.__getitem__, f.kids))
-            s, e = offsets_from_lengths(f.lengths, u.start)
-        else:
-            k, s, e = unit_tokens(doc.text, u.start, u.end)
-        keys += k
+        s, e = offsets_from_lengths(f.lengths, doc.units[x].start)
+        keys += f.kids
         starts += s
         ends += e
     return keys, starts, ends
@@ -171,14 +163,13 @@ def _diffs(a: Document, b: Document, pf: PairFeatures, groups: list[Group]) -> l
     out = []
     add = out.append
     for ga, gb, _ in groups:
-        if len(ga) == 1 and len(gb) == 1 and fa_all[ga[0]].plain and fb_all[gb[0]].plain:
+        if len(ga) == 1 and len(gb) == 1:
             fa, fb = fa_all[ga[0]], fb_all[gb[0]]  # the common case: no lists built
             identical = fa.kids == fb.kids and (bool(fa.kids) or _bare(a, ga) == _bare(b, gb))
             add((identical, ops_from_lengths(fa.kids, fa.lengths, ua[ga[0]].start, fb.kids, fb.lengths, ub[gb[0]].start)))
         else:
-            plain = all(fa_all[x].plain for x in ga) and all(fb_all[y].plain for y in gb)
-            ak, as_, ae = _side_tokens(a, ga, fa_all, plain, pf.key_names)
-            bk, bs, be = _side_tokens(b, gb, fb_all, plain, pf.key_names)
+            ak, as_, ae = _side_tokens(a, ga, fa_all)
+            bk, bs, be = _side_tokens(b, gb, fb_all)
             identical = ak == bk and (bool(ak) or _bare(a, ga) == _bare(b, gb))
             add((identical, ops_from_tokens(ak, as_, ae, ua[ga[0]].start, bk, bs, be, ub[gb[0]].start)))
     return out

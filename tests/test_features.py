@@ -84,3 +84,23 @@ def test_packed_features_equal_shared_ones_on_random_units():
         a, b = _document(_random_units(rnd, 15)), _document(_random_units(rnd, 15))
         apart = pair_features(doc_words(a), replace(packed_words(b), caps=Counter(mid_capitals(b.text))))
         assert apart == build_features(a, b)
+
+
+def test_every_unit_keeps_its_diff_tokens_as_unit_tokens_reads_them():
+    from rafahdiff.core.normalise import offsets_from_lengths, unit_tokens
+
+    rnd = random.Random(11)
+    for _ in range(20):
+        a, b = _document(_random_units(rnd, 12)), _document(_random_units(rnd, 12))
+        pf = build_features(a, b)
+        name: dict[int, str] = {}
+        for doc, feats in ((a, pf.a), (b, pf.b)):
+            for i, f in feats.items():
+                u = doc.units[i]
+                keys, starts, ends = unit_tokens(doc.text, u.start, u.end)
+                assert (starts, ends) == offsets_from_lengths(f.lengths, u.start)
+                assert sum(f.lengths) == u.end - u.start
+                assert len(f.kids) == len(keys)
+                for kid, key in zip(f.kids, keys):
+                    assert name.setdefault(kid, key) == key  # one key per id
+        assert len(set(name.values())) == len(name)  # one id per key

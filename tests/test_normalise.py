@@ -56,3 +56,20 @@ def test_unit_tokens_fast_path_matches_the_reference_tokeniser():
         ref = tokens_with_spans(text)
         assert unit_tokens(text, 2, len(text) - 2) == (
             [k for k, _, _ in ref][1:-1], [s for _, s, _ in ref][1:-1], [e for _, _, e in ref][1:-1])
+
+
+def test_token_lengths_give_unit_tokens_keys_and_offsets():
+    import random
+
+    from rafahdiff.core.normalise import offsets_from_lengths, split_words, token_lengths, unit_tokens
+
+    rnd = random.Random(4)
+    words = ["United", "States", "Nations", "united", "US-Israel", "Pro-Gun-Rights", "cease-fire", "A-1", "x", "1.4", "café"]
+    seps = [" ", "  ", ", ", " — ", "\n", "...", " ("]
+    for _ in range(3000):
+        text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(0, 8))) + rnd.choice(seps)
+        keys, lengths = token_lengths(split_words(text, 0, len(text)))
+        ref_keys, starts, ends = unit_tokens(text, 0, len(text))
+        assert keys == ref_keys
+        assert sum(lengths) == len(text)
+        assert offsets_from_lengths(lengths, 0) == (starts, ends)
