@@ -13,14 +13,13 @@ from collections import Counter
 from collections.abc import Iterable
 from array import array
 from collections import deque
-from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import not_
+from itertools import accumulate, chain, count, filterfalse, repeat
 from dataclasses import dataclass, fields
 from functools import cached_property
 
 from .idf import idf_weights
 from .model import Document
-from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, learn_words, learned_key, mid_capitals, split_text, stem, token_lengths
+from .normalise import COMPLEX, STOPWORDS, keys_of_words, learn, mid_capitals, split_text, stem, token_lengths
 from .order import reading_order
 
 
@@ -96,27 +95,26 @@ class _Vocab:
             self.df += repeat(0, len(fresh))
 
     def add_words(self, words: Iterable[str]) -> None:
-        """Give ids to the new words among `words`, in their order of first use: new keys and
-        stems in the order of the first word bringing them, as one word at a time would. Done
-        by C-level passes over the new words (a book brings tens of thousands)."""
-        of_word = self.of_word
-        new = list(dict.fromkeys(filterfalse(of_word.__contains__, words)))
-        if not new:
-            return
-        try:
-            keys = list(map(learned_key, new))
-        except KeyError:
-            keys = list(map(learn, new))
-        of_key = self.of_key
-        new_keys = list(dict.fromkeys(filterfalse(of_key.__contains__, keys)))
-        if new_keys:
-            stems = list(map(stem, new_keys))
-            self.add_stems(stems)
-            of_key.update(zip(new_keys, map(self.of_stem.__getitem__, stems)))
-        of_word.update(zip(new, map(of_key.__getitem__, keys)))
-        key_ids = self.key_ids
-        key_ids.update(zip(filterfalse(key_ids.__contains__, dict.fromkeys(keys)), count(len(key_ids))))
-        self.key_of_word.update(zip(new, map(key_ids.__getitem__, keys)))
+        """Give ids to the new words among `words`, in their order of first use (one loop with
+        everything bound locally, `key_id` and `stem_id` inlined: a book brings tens of
+        thousands of new words)."""
+        of_word, key_of_word, key_ids = self.of_word, self.key_of_word, self.key_ids
+        of_key, of_stem, stems, df = self.of_key, self.of_stem, self.stems, self.df
+        # Only the new words reach the loop (filtered in C, lazily: a word repeated in `words`
+        # is known by its second occurrence); most of a unit's words are known.
+        for w in filterfalse(of_word.__contains__, words):
+            k = learn(w)
+            t = of_key.get(k)
+            if t is None:
+                st = stem(k)
+                t = of_stem.get(st)
+                if t is None:
+                    t = of_stem[st] = len(stems)
+                    stems.append(st)
+                    df.append(0)
+                of_key[k] = t
+            of_word[w] = t
+            key_of_word[w] = key_ids.setdefault(k, len(key_ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,70 +131,56 @@ class _Columns:
 
 
 def _columns(doc: Document, vocab: _Vocab) -> _Columns:
-    """The raw features of `doc`'s content units, new words given ids in `vocab`; counts units
-    per stem in `vocab.df`.
-
-    Ids are given in order of first use, unit by unit: a unit's new words, then (for a unit
-    that is not plain) the new keys of its hyphenated names and phrases. The words of a run of
-    plain units are given ids in one filtered pass; only the units that are not plain (about
-    one in ten) are visited one by one, at their place in that order."""
+    """The raw features of `doc`'s content units, new words given ids in `vocab` on the way
+    (in order of first use: a unit's new words, then, for a unit that is not plain, the new
+    keys of its hyphenated names and phrases); counts units per stem in `vocab.df`."""
     text = doc.text
-    units = list(map(doc.units.__getitem__, doc.content_indices))
-    parts = [split_text(text[u.start:u.end]) for u in units]
-    words = [p[1::2] for p in parts]
-    symbols = [k for k, w in enumerate(words) if not w]
-    for k in symbols:  # "* * *", "—", an emoji line: the symbols are its only evidence
-        u = units[k]
-        words[k] = ["".join(text[u.start:u.end].split())]
-    # Every distinct word learned (its key known, so COMPLEX is complete); those new to `vocab`.
-    distinct = set(chain.from_iterable(words))
-    learn_words(distinct)
-    new = distinct.difference(vocab.of_word)
-    named = distinct.intersection(COMPLEX)
-    plain = list(map(named.isdisjoint, words)) if named else [True] * len(words)
-    for k in symbols:
-        plain[k] = False
+    units = doc.units
+    split = split_text
+    of_word = vocab.of_word.__getitem__
     add_words = vocab.add_words
+    kget = vocab.key_of_word.__getitem__
     kid_get = vocab.of_key.get
     key_ids = vocab.key_ids
-    odd: dict[int, tuple[int, ...]] = {}
-    tokens: dict[int, tuple[int, ...]] = {}
-    gaps: dict[int, tuple[int, ...]] = {}
-    done = 0
-    # Units holding a new word: only their words are given ids (in order, a run at a time);
-    # when most words are new (the first document), every unit's.
-    fresh = list(map(not_, map(new.isdisjoint, words))) if 4 * len(new) < len(distinct) else [True] * len(words)
-    for k in [k for k, p in enumerate(plain) if not p]:
-        if new:
-            add_words(chain.from_iterable(compress(words[done:k + 1], fresh[done:k + 1])))
-        done = k + 1
-        keys = keys_of_words(words[k])[0]
+    complex_free = COMPLEX.isdisjoint
+    all_ids: list[tuple[int, ...]] = []
+    plain: list[bool] = []
+    kids: list[tuple[int, ...]] = []
+    lengths: list[tuple[int, ...]] = []
+    for i in doc.content_indices:
+        u = units[i]
+        parts = split(text[u.start:u.end])
+        words = parts[1::2]
+        symbols = not words
+        if symbols:  # "* * *", "—", an emoji line: the symbols are its only evidence
+            words = ["".join(text[u.start:u.end].split())]
+        try:  # most units: every word known (a scan for None costs more than the odd KeyError)
+            ids = tuple(map(of_word, words))
+        except KeyError:
+            add_words(words)
+            ids = tuple(map(of_word, words))
+        if not symbols and complex_free(words):
+            all_ids.append(ids)
+            plain.append(True)
+            kids.append(tuple(map(kget, words)))
+            lengths.append(tuple(map(len, parts)))
+            continue
+        keys = keys_of_words(words)[0]
         ids = tuple(map(kid_get, keys))
         if None in ids:
             ids = tuple(t if t is not None else vocab.key_id(x) for t, x in zip(ids, keys))
-        odd[k] = ids
+        all_ids.append(ids)
+        plain.append(False)
         # Its diff tokens (a phrase is one, a hyphenated name several): their key ids and the
         # lengths of the gaps and tokens, as a plain unit's words give them.
-        keys, lens = token_lengths(parts[k])
+        keys, lens = token_lengths(parts)
         t = tuple(map(key_ids.get, keys))
         if None in t:
             t = tuple([key_ids.setdefault(x, len(key_ids)) for x in keys])
-        tokens[k] = t
-        gaps[k] = tuple(lens)
-    if new:
-        add_words(chain.from_iterable(compress(words[done:], fresh[done:])))
-    get = vocab.of_word.__getitem__
-    kget = vocab.key_of_word.__getitem__
-    all_ids = [tuple(map(get, w)) if p else () for w, p in zip(words, plain)]
-    for k, ids in odd.items():
-        all_ids[k] = ids
+        kids.append(t)
+        lengths.append(tuple(lens))
     bags = list(map(frozenset, all_ids))
     _count(vocab.df, bags)
-    kids = [tuple(map(kget, w)) if p else () for w, p in zip(words, plain)]
-    lengths = [tuple(map(len, q)) if p else () for q, p in zip(parts, plain)]
-    for k, t in tokens.items():
-        kids[k] = t
-        lengths[k] = gaps[k]
     return _Columns(
         units=list(doc.content_indices), ids=all_ids, bags=bags, plain=plain, kids=kids, lengths=lengths,
     )

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, count, filterfalse
-from operator import and_
+from itertools import accumulate, compress, count
 
 # A number keeps its inner separators (1.4 million, 32,000); a word keeps inner apostrophes,
 # hyphens and dots (don't, cease-fire, U.S).
@@ -119,26 +118,6 @@ def learn(word: str) -> str:
         _PHRASE_WORDS.add(word)
         COMPLEX.add(word)
     return k
-
-
-#: The key of a word already `learn`ed (KeyError if not).
-learned_key = _KEYS.__getitem__
-
-
-def learn_words(words: Iterable[str]) -> None:
-    """`learn` each word not cached yet (the cached ones are skipped in C). Plain ASCII words
-    (most of them) are learned together by C-level passes: their key is the lower-cased word
-    (or its alias), and they are complex only as a phrase's first word."""
-    new = list(dict.fromkeys(filterfalse(_KEYS.__contains__, words)))
-    simple = list(compress(new, map(and_, map(str.isascii, new), map(str.isalpha, new))))
-    keys = list(map(str.lower, simple))
-    keys = list(map(_ALIASES.get, keys, keys))
-    _KEYS.update(zip(simple, keys))
-    heads = list(compress(simple, map(_PHRASE_HEADS.__contains__, keys)))
-    _PHRASE_WORDS.update(heads)
-    COMPLEX.update(heads)
-    for w in filterfalse(_KEYS.__contains__, new):
-        learn(w)
 
 
 # A word written with a capital after a lower-case word: a name, wherever the sentence starts.
