@@ -216,15 +216,21 @@ def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], 
     return tokens_of_parts(split_words(text, start, end), start)
 
 
-def tokens_of_parts(parts: list[str], start: int) -> tuple[list[str], list[int], list[int]]:
-    """`unit_tokens` of a unit's `split_words` parts, offsets from `start`."""
-    words = parts[1::2]
-    starts, ends = offsets_from_lengths(list(map(len, parts)), start)
+def _keys_and_complex(words: list[str]) -> tuple[list[str], list[int]]:
+    """The plain keys of a unit's words and the indices of its complex words (the only ones
+    the callers must visit one by one)."""
     try:
         keys = list(map(_KEYS.__getitem__, words))
     except KeyError:
         keys = [_KEYS.get(w) or learn(w) for w in words]
-    special = list(compress(count(), map(COMPLEX.__contains__, words)))
+    return keys, list(compress(count(), map(COMPLEX.__contains__, words)))
+
+
+def tokens_of_parts(parts: list[str], start: int) -> tuple[list[str], list[int], list[int]]:
+    """`unit_tokens` of a unit's `split_words` parts, offsets from `start`."""
+    words = parts[1::2]
+    starts, ends = offsets_from_lengths(list(map(len, parts)), start)
+    keys, special = _keys_and_complex(words)
     if not special:
         return keys, starts, ends
     out_k: list[str] = []
@@ -269,11 +275,7 @@ def token_lengths(parts: list[str]) -> tuple[list[str], list[int]]:
     lengths, edited only at the complex words (a hyphenated name's parts, a phrase)."""
     words = parts[1::2]
     lens = list(map(len, parts))
-    try:
-        keys = list(map(_KEYS.__getitem__, words))
-    except KeyError:
-        keys = [_KEYS.get(w) or learn(w) for w in words]
-    special = list(compress(count(), map(COMPLEX.__contains__, words)))
+    keys, special = _keys_and_complex(words)
     if not special:
         return keys, lens
     out_k: list[str] = []
