@@ -27,6 +27,23 @@ def seed_app(a: str = "001", b: str | None = "002") -> RafahdiffApp:
     return RafahdiffApp(read_source(a), read_source(b) if b else None, DEFAULT_THRESHOLD)
 
 
+def _hold_compare(monkeypatch, seconds: float):
+    """Hold the app's one engine call until the returned event is set (at most `seconds`)."""
+    import threading
+
+    import rafahdiff.tui.app as app_module
+
+    gate = threading.Event()
+    real = app_module.compare
+
+    def held(*args, **kwargs):
+        gate.wait(seconds)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", held)
+    return gate
+
+
 def find_row(app: RafahdiffApp, needle: str, side: str = "b") -> int:
     for i in range(len(app.model.visible)):
         a, b = row_texts(app, i)
@@ -598,18 +615,7 @@ async def test_tiny_and_odd_terminal_sizes_still_draw(size):
 async def test_keys_typed_while_aligning_reach_the_app_not_the_hidden_search_box(monkeypatch):
     """Big inputs show a loading screen first; the hidden search box must not take the focus
     then (it did: `q` typed while aligning went into it and the app never quit)."""
-    import threading
-
-    import rafahdiff.tui.app as app_module
-
-    gate = threading.Event()
-    real = app_module.compare
-
-    def held(*args, **kwargs):
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(app_module, "compare", held)
+    gate = _hold_compare(monkeypatch, 20)
     app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
@@ -631,18 +637,7 @@ def test_q_while_aligning_quits_at_once(monkeypatch):
     for two 1 MB texts): the thread worker ran in asyncio's default executor, which the app's
     exit waits for. Here the alignment is held until after `App.run` returns: it must return
     with the alignment still running (before the fix it waited the whole hold)."""
-    import threading
-
-    import rafahdiff.tui.app as app_module
-
-    gate = threading.Event()
-    real = app_module.compare
-
-    def held(*args, **kwargs):
-        gate.wait(30)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(app_module, "compare", held)
+    gate = _hold_compare(monkeypatch, 30)
     app = RafahdiffApp(read_source("001"), read_source("002"), DEFAULT_THRESHOLD, background=True)
 
     async def press_q(pilot):
