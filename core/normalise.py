@@ -198,15 +198,6 @@ def offsets_from_lengths(lengths: Sequence[int], start: int) -> tuple[list[int],
     return pos[1:-1:2], pos[2:-1:2]
 
 
-def word_offsets(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Starts and ends of the regex words of text[start:end] (aligned with plain keys)."""
-    spans = [m.span() for m in _WORD.finditer(text, start, end)]
-    if not spans:
-        return [], []
-    starts, ends = zip(*spans)
-    return list(starts), list(ends)
-
-
 def unit_tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
     """(keys, word starts, word ends) of text[start:end], offsets into `text`.
 
