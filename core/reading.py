@@ -4,6 +4,15 @@ Steps, in order: strip a byte-order mark; decode UTF-8 — or, when that fails, 
 one-line notice (a UTF-16/32 file with a byte-order mark is decoded as such, also with a notice);
 turn CRLF and lone CR into LF. Every offset in a result indexes the string produced here.
 
+Binary or text: a file is refused when it starts with the signature of a common binary format
+(image, archive, PDF, executable, …), when its NUL bytes form the every-other/every-fourth
+pattern of UTF-16/32 without a byte-order mark (refused with a hint to save it as UTF-8, since
+guessing the byte order could silently garble it), when more than `MAX_NUL_SHARE` of its bytes
+are NUL, or when more than `MAX_CONTROL_SHARE` of the decoded text is control characters. A few
+stray NULs or other controls in an otherwise plain text (an old conversion, a copy from a
+terminal) are read as text: they stay in the text, belong to a unit like any other character,
+and are shown as placeholders (␀) by `sanitize.display_text`, never raw.
+
 Reading is defensive because inputs come from anywhere: regular files are read in one bounded
 read and re-read when their size or mtime moved meanwhile (a file still being written), FIFOs and
 process substitution (`<(curl …)`) are read as streams, devices and sockets are refused, and every
@@ -40,6 +49,28 @@ READ_ATTEMPTS = 3
 
 #: A decoded text whose share of control characters is above this is refused as binary.
 MAX_CONTROL_SHARE = 0.10
+
+#: Input whose share of NUL bytes is above this is refused as binary. Binary formats without a
+#: known signature (databases, object files, raw data) hold NULs in well over 1 % of their bytes;
+#: a text with a few stray NULs (a bad conversion, a padded record) holds a handful per file.
+MAX_NUL_SHARE = 0.01
+
+# Signatures (at offset 0) of binary formats a user might pass by mistake, with a name for the
+# message. Only prefixes of four bytes or more that no plain-text article starts with.
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"), (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt/.epub)"), (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b\x08", "a gzip file"), (b"BZh", "a bzip2 file"), (b"\xfd7zXZ\x00", "an xz file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"(\xb5/\xfd", "a zstd file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"), (b"\x7fELF", "an executable"), (b"MZ\x90\x00", "an executable"),
+    (b"\xcf\xfa\xed\xfe", "an executable"), (b"\xca\xfe\xba\xbe", "an executable"),
+    (b"\x00asm", "a WebAssembly module"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an Ogg media file"), (b"ID3", "an MP3 file"), (b"fLaC", "a FLAC file"),
+    (b"wOFF", "a web font"), (b"wOF2", "a web font"),
+)
 
 _UTF8_BOM = codecs.BOM_UTF8
 _WIDE_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
@@ -82,11 +113,7 @@ def decode(data: bytes, label: str = "input") -> tuple[str, str | None]:
                                  f"(byte {exc.start + len(bom)})") from None
             _check_not_binary(text, label)
             return normalise_newlines(text), f"{label}: read as {name} (byte-order mark); offsets index the decoded text"
-    if b"\x00" in data:
-        odd, even = data[1:400:2], data[0:400:2]
-        if len(odd) >= 4 and (odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)):
-            raise InputError(f"{label}: looks like UTF-16 without a byte-order mark; save it as UTF-8")
-        raise InputError(f"{label}: looks binary (contains NUL bytes), not a text article")
+    _check_not_binary_bytes(data, label)
     body = data[len(_UTF8_BOM):] if data.startswith(_UTF8_BOM) else data
     notice = None
     try:
@@ -99,12 +126,42 @@ def decode(data: bytes, label: str = "input") -> tuple[str, str | None]:
     return normalise_newlines(text), notice
 
 
+def _wide_without_bom(data: bytes) -> str | None:
+    """"UTF-16"/"UTF-32" when NULs sit in the byte positions of BOM-less wide text of a Latin script."""
+    head = data[:400]
+    if len(head) < 8:
+        return None
+    lanes4 = [head[k::4] for k in range(4)]
+    if sum(lane.count(0) > 0.9 * len(lane) for lane in lanes4) >= 2 and \
+            (lanes4[1] + lanes4[2]).count(0) > 0.9 * (len(lanes4[1]) + len(lanes4[2])):
+        return "UTF-32"
+    odd, even = head[1::2], head[0::2]
+    if odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even):
+        return "UTF-16"
+    return None
+
+
+def _check_not_binary_bytes(data: bytes, label: str) -> None:
+    """Refuse known binary formats and NUL-heavy input; a few stray NULs in a text pass."""
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(f"{label}: looks binary ({kind}), not a text article")
+    nuls = data.count(0)
+    if not nuls:
+        return
+    wide = _wide_without_bom(data)
+    if wide:
+        raise InputError(f"{label}: looks like {wide} without a byte-order mark; save it as UTF-8")
+    if nuls > MAX_NUL_SHARE * len(data):
+        raise InputError(f"{label}: looks binary ({nuls:,} NUL bytes in {len(data):,}), not a text article")
+
+
 def _check_not_binary(text: str, label: str) -> None:
-    # NUL is the classic sign; random bytes without one decode as cp1252 into control soup
-    # (≈12.5% controls), while real text — even full of ANSI escapes — has next to none.
+    # Random bytes decode as cp1252 into control soup (≈12.5% controls, NUL included), while real
+    # text — even full of ANSI escapes or with a few stray NULs — has next to none.
     sample = text[:65536]
     controls = sum(1 for ch in sample if ch in _CONTROLS)
-    if "\x00" in sample or (controls >= 8 and controls > MAX_CONTROL_SHARE * len(sample)):
+    if controls >= 8 and controls > MAX_CONTROL_SHARE * len(sample):
         raise InputError(f"{label}: looks binary ({controls} control characters in the first "
                          f"{len(sample)}), not a text article")
 

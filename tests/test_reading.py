@@ -84,6 +84,67 @@ def test_utf16_without_bom_gets_a_hint(codec):
         decode("Rafah talks resume on Monday.\n".encode(codec))
 
 
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_bom_gets_its_own_hint(codec):
+    with pytest.raises(InputError, match="UTF-32 without a byte-order mark"):
+        decode("Rafah talks resume on Monday.\n".encode(codec))
+
+
+_PLAIN = "".join(f"Paragraph {i}: the talks on Rafah resumed on Monday, officials said. " * 3 + "\n"
+                 for i in range(120))
+
+
+def test_a_long_text_with_a_few_stray_nuls_is_read_not_refused():
+    """Issue 7: a real article with two stray NULs (pan13 source-document00848) was refused as binary."""
+    raw = _PLAIN[:3000].encode() + b"U\x00p'(~(UD-" + _PLAIN[3000:6000].encode() + b" (\x00 ) " + _PLAIN[6000:].encode()
+    text, notice = decode(raw, "stray.txt")
+    assert text.count("\x00") == 2 and notice is None
+    assert text.replace("\x00", "") == raw.replace(b"\x00", b"").decode()
+
+
+def test_stray_nuls_belong_to_units_and_are_never_shown_raw():
+    from rafahdiff.core.pipeline import analyse
+    from rafahdiff.core.sanitize import display_text
+    from tests.invariant_checks import check_units
+    raw = _PLAIN[:2000].encode() + b"\x00" + _PLAIN[2000:4000].encode() + b"\x00\x01\x7f" + _PLAIN[4000:].encode()
+    doc = analyse(read_bytes_source(raw, "stray.txt", "stray.txt"))
+    check_units(doc.text, doc.units)
+    holders = [u for u in doc.units if "\x00" in doc.text[u.start:u.end]]
+    assert len(holders) == 2
+    for u in holders:
+        shown = display_text(doc.text[u.start:u.end])
+        assert "\x00" not in shown and "\u2400" in shown  # ␀
+
+
+def test_the_pan13_document_with_stray_nuls_is_read():
+    path = Path(__file__).resolve().parents[1] / "../shared/bench-data/pan13-train-sample/src/source-document00848.txt"
+    if not path.exists():
+        pytest.skip("bench data not present")
+    src = read_source(str(path))
+    assert src.text.count("\x00") == 2 and src.notice is None
+
+
+def test_nul_heavy_input_without_a_known_signature_is_binary():
+    import struct
+    raw = b"".join(struct.pack("<IIH", i, i * 7, i % 300) + b"row" for i in range(500))
+    with pytest.raises(InputError, match="binary.*NUL bytes"):
+        decode(raw, "data.bin")
+
+
+@pytest.mark.parametrize("raw,kind", [
+    (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" * 20, "PDF"),
+    (b"\x1f\x8b\x08\x00" + b"x" * 300, "gzip"),
+    (b"PK\x03\x04word/document.xml" + b"y" * 300, "ZIP"),
+    (b"GIF89a" + b"z" * 300, "GIF"),
+    (b"\x7fELF\x02\x01\x01" + b"\x00" * 9, "executable"),
+], ids=["pdf", "gzip", "zip", "gif", "elf"])
+def test_known_binary_formats_are_refused_by_signature(raw, kind):
+    """Even when mostly ASCII (an uncompressed PDF), a binary format is never read as an article."""
+    with pytest.raises(InputError, match=f"binary \\(.*{kind}") as info:
+        decode(raw, "doc")
+    assert "\n" not in str(info.value) and str(info.value).startswith("doc:")
+
+
 def test_random_bytes_without_nul_are_binary():
     import random
     rnd = random.Random(7)
