@@ -16,9 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .features import PairFeatures, UnitFeatures, merged
+from .pairs import Group
 from .score import CONTAIN_MIN_WORDS, CONTAIN_SHARE, score_units
-
-Group = tuple[tuple[int, ...], tuple[int, ...], float]
 
 #: Each short unit looks up its containers through this many of its heaviest content stems...
 PROBES = 2

@@ -18,9 +18,8 @@ from collections.abc import Callable
 
 from .features import PairFeatures
 from .order import heaviest_chain
+from .pairs import Group
 from .score import CONTEXT_MIN_DICE, CONTEXT_RELIEF, score_units
-
-Group = tuple[tuple[int, ...], tuple[int, ...], float]
 
 
 def context_pairs(groups: list[Group], pf: PairFeatures, bar: Callable[[int, int], float]) -> list[Group]:
