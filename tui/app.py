@@ -14,6 +14,7 @@ import os
 import sys
 import threading
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterable
 
 from rich.text import Text
@@ -89,7 +90,10 @@ def _source_text(label: str, src: SourceText | None) -> Text:
 class RafahdiffApp(App[int]):
     """`rafahdiff A B`: side-by-side rows; `rafahdiff A`: one article with boilerplate marked."""
 
-    CSS_PATH = "app.tcss"
+    #: Absolute: Textual resolves a relative CSS_PATH against the module of the class being run,
+    #: so a subclass defined elsewhere (a plugin, a test, a wrapper script) looked for its own
+    #: app.tcss and could not start.
+    CSS_PATH = Path(__file__).resolve().with_name("app.tcss")
     TITLE = "rafahdiff"
     #: Only the rows take the focus by themselves: on the loading screen of a big input the
     #: first focusable widget was the hidden search box, which swallowed `q` and every key.
