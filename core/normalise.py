@@ -20,7 +20,8 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 
 # A number keeps its inner separators (1.4 million, 32,000); a word keeps inner apostrophes,
-# hyphens and dots (don't, cease-fire, U.S).
+# hyphens and dots (don't, cease-fire); an initialism keeps its final dot too (U.S., D.C.), so a
+# changed-word highlight covers all of it (a sentence's own full stop after "war" stays out).
 # Combining marks are part of a word (\w alone splits "pre\u0301sident" and every Hindi or Thai
 # vowel sign), so decomposed (NFD) text gives the same keys as composed text.
 _MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
@@ -30,7 +31,8 @@ _MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5
 _W = rf"[\w{_MARKS}]"
 # Possessive quantifiers (nothing follows them in the pattern, so they match exactly what greedy
 # ones would) spare the engine its backtracking bookkeeping: a third faster on book-length text.
-_WORD = re.compile(rf"\d++(?:[.,]\d+)*+|{_W}++(?:['’‘\-‐‑.]{_W}++)*+", re.UNICODE)
+_INITIALISM = rf"(?:[^\W\d_]\.){{2,}}+(?!{_W})"
+_WORD = re.compile(rf"\d++(?:[.,]\d+)*+|{_INITIALISM}|{_W}++(?:['’‘\-‐‑.]{_W}++)*+", re.UNICODE)
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
@@ -41,6 +43,24 @@ _HYPHEN = re.compile(r"[\-‐‑]")
 _NO_HYPHEN = frozenset("-‐‑").isdisjoint  # a set test: faster than a regex call per new word
 _DROP = str.maketrans("", "", "'-.")
 _ALIASES = {"usa": "us", "america": "us", "britain": "uk"}
+# Numbers written in words from ten up meet the same numbers in digits ("fifteen" = "15",
+# "twenty-five" = "25": its key has no hyphen). One to nine stay words: prose spells them out
+# for any count ("two allies", "the one who"), so as digits they would weigh as checked figures;
+# measured: folding them too lost 4 of 4,735 pairs on bench_scale 1m (random number words
+# inserted by its rewording gained a figure's weight) and gained nothing on the seeds or PAN.
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {
+    **{w: str(10 + n) for n, w in enumerate(_TEENS)},
+    **{t: str(10 * (n + 2)) for n, t in enumerate(_TENS)},
+    **{t + u: str(10 * (n + 2) + m) for n, t in enumerate(_TENS) for m, u in enumerate(_UNITS) if m},
+}
+_ALIASES.update(_NUMBER_WORDS)
+_NUMBER_KEYS = frozenset(_NUMBER_WORDS.values())
+#: Scale words: "a million" and "one million" are "1 million" (the "a"/"one" before one is "1").
+_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_ONE = frozenset({"a", "one"})
 # Two-word names that one side may write as an acronym.
 _PHRASES = {("united", "states"): "us", ("united", "nations"): "un", ("united", "kingdom"): "uk"}
 
@@ -91,6 +111,8 @@ def tokens_with_spans(text: str, offset: int = 0, end: int | None = None) -> lis
             prev = out.pop()
             out.append((_PHRASES[(prev[0], k)], prev[1], shift + m.end()))
             continue
+        if k in _SCALES and out and out[-1][0] in _ONE:
+            out[-1] = ("1", *out[-1][1:])
         out.append((k, shift + m.start(), shift + m.end()))
     return out
 
@@ -99,6 +121,8 @@ def tokens_with_spans(text: str, offset: int = 0, end: int | None = None) -> lis
 # start a two-word phrase. Units containing them leave the one-key-per-word fast path.
 _SPLIT: dict[str, tuple[str, ...]] = {}
 _PHRASE_WORDS: set[str] = set()
+#: Raw words whose key is a scale word ("million"): the word before may be "a"/"one" for "1".
+_SCALE_WORDS: set[str] = set()
 _KEYS: dict[str, str] = {}
 #: Union of the two above: a unit whose words avoid it has exactly one key per regex word.
 COMPLEX: set[str] = set()
@@ -110,14 +134,30 @@ def learn(word: str) -> str:
     k = _KEYS.get(word)
     if k is not None:
         return k
-    if not _NO_HYPHEN(word) and any(p[:1].isupper() or p[:1].isdigit() for p in _HYPHEN.split(word)):
+    k = word_key(word)
+    # A number in words ("Twenty-five", capitalised to open a sentence) is one number, not a name.
+    if not _NO_HYPHEN(word) and k not in _NUMBER_KEYS and any(
+        p[:1].isupper() or p[:1].isdigit() for p in _HYPHEN.split(word)
+    ):
         _SPLIT[word] = tuple(word_key(p) for p in _HYPHEN.split(word) if p)
         COMPLEX.add(word)
-    k = _KEYS[word] = word_key(word)
+    _KEYS[word] = k
     if k in _PHRASE_HEADS:
         _PHRASE_WORDS.add(word)
         COMPLEX.add(word)
+    elif k in _SCALES:
+        _SCALE_WORDS.add(word)
+        COMPLEX.add(word)
     return k
+
+
+def _fold_one(keys: list[str]) -> list[str]:
+    """`keys` with each "a"/"one" right before a scale word read as "1" (in place): "more than a
+    million" and "more than 1 million" state the same figure."""
+    for k in range(1, len(keys)):
+        if keys[k] in _SCALES and keys[k - 1] in _ONE:
+            keys[k - 1] = "1"
+    return keys
 
 
 # A word written with a capital after a lower-case word: a name, wherever the sentence starts.
@@ -175,6 +215,8 @@ def keys_of_words(words: list[str]) -> tuple[list[str], bool]:
                 prev = p + 2
             merged += out[prev:]
             out = merged
+    if not _SCALE_WORDS.isdisjoint(words):
+        _fold_one(out)
     return out, plain
 
 
@@ -251,6 +293,8 @@ def tokens_of_parts(parts: list[str], start: int) -> tuple[list[str], list[int],
             out_e.append(ends[k + 1])
             prev = k + 2
         else:
+            if keys[k] in _SCALES and out_k and out_k[-1] in _ONE:
+                out_k[-1] = "1"
             out_k.append(keys[k])
             out_s.append(starts[k])
             out_e.append(ends[k])
@@ -294,6 +338,8 @@ def token_lengths(parts: list[str]) -> tuple[list[str], list[int]]:
             out += (lens[2 * k + 1] + lens[2 * k + 2] + lens[2 * k + 3], lens[2 * k + 4])
             prev = k + 2
         else:
+            if keys[k] in _SCALES and out_k and out_k[-1] in _ONE:
+                out_k[-1] = "1"
             out_k.append(keys[k])
             out += (lens[2 * k + 1], lens[2 * k + 2])
     out_k += keys[prev:]

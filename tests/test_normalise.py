@@ -31,7 +31,8 @@ def test_spans_point_at_the_original_words():
 
 def test_fast_path_agrees_with_tokens():
     for text in ["The U.S.-Israel cease-fire, United States’ move by Budd-Chiari",
-                 "Plain words only, nothing special here.", "United Nations and U.N. agree"]:
+                 "Plain words only, nothing special here.", "United Nations and U.N. agree",
+                 "A million and one thousand, a United States billion"]:
         keys, _ = keys_of_words(unit_words(text, 0, len(text)))
         assert keys == tokens(text)
 
@@ -50,7 +51,7 @@ def test_unit_tokens_fast_path_matches_the_reference_tokeniser():
 
     rnd = random.Random(3)
     vocab = ["United", "States", "united", "states", "Nations", "US-Israel", "cease-fire", "pro-Israel",
-             "the", "R-7", "Kingdom", "a", "U.S.", "1.4"]
+             "the", "R-7", "Kingdom", "a", "U.S.", "1.4", "million", "one", "five", "Thousand"]
     for _ in range(2000):
         text = "x " + " ".join(rnd.choice(vocab) for _ in range(rnd.randint(1, 8))) + " y"
         ref = tokens_with_spans(text)
@@ -64,7 +65,8 @@ def test_token_lengths_give_unit_tokens_keys_and_offsets():
     from rafahdiff.core.normalise import offsets_from_lengths, split_words, token_lengths, unit_tokens
 
     rnd = random.Random(4)
-    words = ["United", "States", "Nations", "united", "US-Israel", "Pro-Gun-Rights", "cease-fire", "A-1", "x", "1.4", "café"]
+    words = ["United", "States", "Nations", "united", "US-Israel", "Pro-Gun-Rights", "cease-fire", "A-1", "x", "1.4", "café",
+             "a", "One", "million", "billion", "U.S.", "D.C.", "six"]
     seps = [" ", "  ", ", ", " — ", "\n", "...", " ("]
     for _ in range(3000):
         text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(0, 8))) + rnd.choice(seps)
@@ -73,3 +75,30 @@ def test_token_lengths_give_unit_tokens_keys_and_offsets():
         assert keys == ref_keys
         assert sum(lengths) == len(text)
         assert offsets_from_lengths(lengths, 0) == (starts, ends)
+
+
+def test_number_words_from_ten_meet_digits():
+    assert tokens("fifteen battalions") == tokens("15 battalions") == ["15", "battalions"]
+    assert tokens("twenty-five years") == tokens("25 years") == tokens("Twenty-five years")
+    assert tokens("Nineteen") == ["19"]
+    assert tokens("forty days") != tokens("fifty days")
+    assert tokens("two allies") == ["two", "allies"]  # one to nine stay words (see normalise)
+
+
+def test_a_or_one_before_a_scale_word_is_the_figure_one():
+    assert tokens("more than a million") == tokens("more than 1 million") == tokens("more than one million")
+    assert tokens("one thousand") == ["1", "thousand"]
+    assert tokens("over 1.4 million") != tokens("over a million")
+
+
+def test_one_and_a_elsewhere_keep_their_word():
+    assert tokens("no one said a word") == ["no", "one", "said", "a", "word"]
+    assert tokens("one of the millions") == ["one", "of", "the", "millions"]
+
+
+def test_an_initialism_keeps_its_final_dot_a_sentence_its_full_stop():
+    text = "Talks in the U.S. and D.C. ended in war."
+    assert unit_words(text, 0, len(text)) == ["Talks", "in", "the", "U.S.", "and", "D.C.", "ended", "in", "war"]
+    other = "e.g. U.S.A and U.N."
+    assert [other[s:e] for _, s, e in tokens_with_spans(other)] == ["e.g.", "U.S.A", "and", "U.N."]
+    assert tokens("U.S. aid") == tokens("U.S aid") == tokens("US aid")

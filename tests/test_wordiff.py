@@ -76,3 +76,16 @@ def test_ops_from_lengths_matches_the_general_path():
         ka, kb = parts_a[1::2], parts_b[1::2]
         fast = ops_from_lengths(ka, [len(p) for p in parts_a], sa, kb, [len(p) for p in parts_b], sb)
         assert fast == word_ops(a, [(sa, len(a))], b, [(sb, len(b))]), (a, b)
+
+
+def test_a_changed_initialism_is_marked_with_its_final_dot():
+    a = "Officials met in Cairo."
+    b = "U.S. officials met in Cairo."
+    ops = word_ops(a, [(0, len(a))], b, [(0, len(b))])
+    assert spans(a, b, ops)[0] == ("insert", "", "U.S.")
+
+
+def test_a_figure_in_words_equals_it_in_digits():
+    a = "more than a million people"
+    b = "more than 1 million people"
+    assert [op.tag for op in word_ops(a, [(0, len(a))], b, [(0, len(b))])] == ["equal"]
