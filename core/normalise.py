@@ -32,7 +32,10 @@ _W = rf"[\w{_MARKS}]"
 # Possessive quantifiers (nothing follows them in the pattern, so they match exactly what greedy
 # ones would) spare the engine its backtracking bookkeeping: a third faster on book-length text.
 _INITIALISM = rf"(?:[^\W\d_]\.){{2,}}+(?!{_W})"
-_WORD = re.compile(rf"\d++(?:[.,]\d+)*+|{_INITIALISM}|{_W}++(?:['’‘\-‐‑.]{_W}++)*+", re.UNICODE)
+# A figure with a scale suffix ("1.4m", "$5bn") is one regex word, read as two keys (`_pieces`).
+_SUFFIXED = rf"(?:(?:[mM]|[bBmMtT][nN])(?!{_W}))?+"
+_PLAIN_WORD = rf"{_INITIALISM}|{_W}++(?:['’‘\-‐‑.]{_W}++)*+"
+_WORD = re.compile(rf"\d++(?:[.,]\d+)*+{_SUFFIXED}|{_PLAIN_WORD}", re.UNICODE)
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
@@ -98,14 +101,11 @@ def tokens_with_spans(text: str, offset: int = 0, end: int | None = None) -> lis
     for m in it:
         word = m.group(0)
         k = keys.get(word) or learn(word)
-        parts = _SPLIT.get(word)
-        if parts is not None:
+        pieces = _PIECES.get(word)
+        if pieces is not None:
             # "US-Israel", "pro-Israel", "COVID-19": separate names; "cease-fire" stays one word.
-            pos = m.start()
-            for part in _HYPHEN.split(word):
-                if part:
-                    out.append((word_key(part), shift + pos, shift + pos + len(part)))
-                pos += len(part) + 1
+            pos = shift + m.start()
+            out += [(pk, pos + ps, pos + pe) for ps, pe, pk in pieces]
             continue
         if out and (out[-1][0], k) in _PHRASES:
             prev = out.pop()
@@ -120,6 +120,11 @@ def tokens_with_spans(text: str, offset: int = 0, end: int | None = None) -> lis
 # Raw words whose key is not one plain key: hyphenated names split in parts, and words that may
 # start a two-word phrase. Units containing them leave the one-key-per-word fast path.
 _SPLIT: dict[str, tuple[str, ...]] = {}
+#: The same words' tokens: (start, end, key) within the word.
+_PIECES: dict[str, tuple[tuple[int, int, str], ...]] = {}
+#: Scale suffixes of a figure ("1.4m", "5bn") and the scale words they stand for.
+_SUFFIX_SCALES = {"m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
+_FIGURE_SUFFIX = re.compile(r"\d+(?:[.,]\d+)*([mM]|[bBmMtT][nN])").fullmatch
 _PHRASE_WORDS: set[str] = set()
 #: Raw words whose key is a scale word ("million"): the word before may be "a"/"one" for "1".
 _SCALE_WORDS: set[str] = set()
@@ -135,11 +140,10 @@ def learn(word: str) -> str:
     if k is not None:
         return k
     k = word_key(word)
-    # A number in words ("Twenty-five", capitalised to open a sentence) is one number, not a name.
-    if not _NO_HYPHEN(word) and k not in _NUMBER_KEYS and any(
-        p[:1].isupper() or p[:1].isdigit() for p in _HYPHEN.split(word)
-    ):
-        _SPLIT[word] = tuple(word_key(p) for p in _HYPHEN.split(word) if p)
+    pieces = _pieces(word, k)
+    if pieces is not None:
+        _PIECES[word] = pieces
+        _SPLIT[word] = tuple(pk for _, _, pk in pieces)
         COMPLEX.add(word)
     _KEYS[word] = k
     if k in _PHRASE_HEADS:
@@ -149,6 +153,28 @@ def learn(word: str) -> str:
         _SCALE_WORDS.add(word)
         COMPLEX.add(word)
     return k
+
+
+def _pieces(word: str, key: str) -> tuple[tuple[int, int, str], ...] | None:
+    """The tokens (start, end, key within the word) of a word read as several, else None: a
+    hyphenated name ("US-Israel", "COVID-19"; not "cease-fire", nor "Twenty-five", one number
+    capitalised to open a sentence) and a figure with a scale suffix ("1.4m" = "1.4 million")."""
+    m = _FIGURE_SUFFIX(word)
+    if m is not None:
+        n = m.start(1)
+        return ((0, n, word_key(word[:n])), (n, len(word), _SUFFIX_SCALES[m.group(1).lower()]))
+    if _NO_HYPHEN(word) or key in _NUMBER_KEYS:
+        return None
+    parts = _HYPHEN.split(word)
+    if not any(p[:1].isupper() or p[:1].isdigit() for p in parts):
+        return None
+    out = []
+    pos = 0
+    for part in parts:
+        if part:
+            out.append((pos, pos + len(part), word_key(part)))
+        pos += len(part) + 1
+    return tuple(out)
 
 
 def _fold_one(keys: list[str]) -> list[str]:
@@ -163,7 +189,7 @@ def _fold_one(keys: list[str]) -> list[str]:
 # A word written with a capital after a lower-case word: a name, wherever the sentence starts.
 # The pattern starts with the literal space (then looks back past it), so the regex engine jumps
 # from space to space instead of trying the lookbehind at every character: twice as fast.
-_MID_CAPITAL = re.compile(r" (?<=[a-z0-9,;] )(?=[A-Z])(" + _WORD.pattern[_WORD.pattern.index("|") + 1:] + ")")
+_MID_CAPITAL = re.compile(r" (?<=[a-z0-9,;] )(?=[A-Z])(" + _PLAIN_WORD + ")")
 
 
 def mid_capitals(text: str) -> list[str]:
@@ -277,16 +303,14 @@ def tokens_of_parts(parts: list[str], start: int) -> tuple[list[str], list[int],
         out_s += starts[prev:k]
         out_e += ends[prev:k]
         w = words[k]
-        parts = _SPLIT.get(w)
+        pieces = _PIECES.get(w)
         prev = k + 1
-        if parts is not None:
+        if pieces is not None:
             pos = starts[k]
-            for part in _HYPHEN.split(w):
-                if part:
-                    out_k.append(word_key(part))
-                    out_s.append(pos)
-                    out_e.append(pos + len(part))
-                pos += len(part) + 1
+            for ps, pe, pk in pieces:
+                out_k.append(pk)
+                out_s.append(pos + ps)
+                out_e.append(pos + pe)
         elif k + 1 < len(words) and words[k + 1] not in _SPLIT and (keys[k], keys[k + 1]) in _PHRASES:
             out_k.append(_PHRASES[(keys[k], keys[k + 1])])
             out_s.append(starts[k])
@@ -323,15 +347,13 @@ def token_lengths(parts: list[str]) -> tuple[list[str], list[int]]:
         out += lens[2 * prev + 1:2 * k + 1]
         w = words[k]
         prev = k + 1
-        if w in _SPLIT:
-            pos = done = 0  # within the word: where the part starts, where the last token ended
-            for part in _HYPHEN.split(w):
-                if part:
-                    out_k.append(word_key(part))
-                    out[-1] += pos - done
-                    out += (len(part), 0)
-                    done = pos + len(part)
-                pos += len(part) + 1
+        if w in _PIECES:
+            done = 0  # within the word: where the last token ended
+            for ps, pe, pk in _PIECES[w]:
+                out_k.append(pk)
+                out[-1] += ps - done
+                out += (pe - ps, 0)
+                done = pe
             out[-1] += lens[2 * k + 1] - done + lens[2 * k + 2]
         elif k + 1 < len(words) and words[k + 1] not in _SPLIT and (keys[k], keys[k + 1]) in _PHRASES:
             out_k.append(_PHRASES[(keys[k], keys[k + 1])])

@@ -51,7 +51,7 @@ def test_unit_tokens_fast_path_matches_the_reference_tokeniser():
 
     rnd = random.Random(3)
     vocab = ["United", "States", "united", "states", "Nations", "US-Israel", "cease-fire", "pro-Israel",
-             "the", "R-7", "Kingdom", "a", "U.S.", "1.4", "million", "one", "five", "Thousand"]
+             "the", "R-7", "Kingdom", "a", "U.S.", "1.4", "million", "one", "five", "Thousand", "1.4m", "10bn"]
     for _ in range(2000):
         text = "x " + " ".join(rnd.choice(vocab) for _ in range(rnd.randint(1, 8))) + " y"
         ref = tokens_with_spans(text)
@@ -66,7 +66,7 @@ def test_token_lengths_give_unit_tokens_keys_and_offsets():
 
     rnd = random.Random(4)
     words = ["United", "States", "Nations", "united", "US-Israel", "Pro-Gun-Rights", "cease-fire", "A-1", "x", "1.4", "café",
-             "a", "One", "million", "billion", "U.S.", "D.C.", "six"]
+             "a", "One", "million", "billion", "U.S.", "D.C.", "six", "1.4m", "$5bn", "COVID-19", "3Mn"]
     seps = [" ", "  ", ", ", " — ", "\n", "...", " ("]
     for _ in range(3000):
         text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(0, 8))) + rnd.choice(seps)
@@ -102,3 +102,12 @@ def test_an_initialism_keeps_its_final_dot_a_sentence_its_full_stop():
     other = "e.g. U.S.A and U.N."
     assert [other[s:e] for _, s, e in tokens_with_spans(other)] == ["e.g.", "U.S.A", "and", "U.N."]
     assert tokens("U.S. aid") == tokens("U.S aid") == tokens("US aid")
+
+
+def test_a_figure_with_a_scale_suffix_is_the_figure_and_the_scale():
+    assert tokens("over 1.4m people") == tokens("over 1.4 million people") == ["over", "1.4", "million", "people"]
+    assert tokens("$5bn") == tokens("5 billion") and tokens("2tn") == tokens("2 trillion")
+    text = "a $1.4m deal"
+    assert [text[s:e] for _, s, e in tokens_with_spans(text)] == ["a", "1.4", "m", "deal"]
+    assert tokens("5mm and 1million") == ["5", "mm", "and", "1", "million"]  # no suffix: as before
+    assert len(tokens("\u00b2m")) == 1  # a superscript two is no figure: one word, as before
