@@ -35,6 +35,7 @@ from .launch import INTERRUPTED, INTERRUPTED_LINE
 from .prefetch import BACKGROUND_CHARS, Ahead, align_here
 from .rowmodel import Hit, RowModel, Side
 from .rowview import DiffView
+from .searchbox import SearchBox
 from .terminal import draw_on_terminal, keyboard_from_terminal, restore_stderr
 
 #: Actions that move or change the rows (disabled while a modal screen covers them).
@@ -145,7 +146,8 @@ class RafahdiffApp(App[int]):
                 yield LoadingIndicator()
                 yield Static(self._loading_label(), id="loading-label")
         yield Static(id="details")
-        yield Input(placeholder="search both panes (enter: find, escape: cancel)", id="search")
+        yield SearchBox(self._submit_search, self._close_search,
+                        placeholder="search both panes (enter: find, escape: cancel)", id="search")
         yield Static(id="status")
         yield Footer(compact=True)
 
@@ -459,19 +461,11 @@ class RafahdiffApp(App[int]):
         # Focus now, not on the next loop turn: keys typed right after `/` belong to the box.
         self.screen.set_focus(box)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "search":
-            return
+    def _submit_search(self, query: str) -> None:
+        """Enter in the search box (run while the key is routed: see `SearchBox`)."""
         self._close_search()
-        self._run_search(event.value, jump=True)
+        self._run_search(query, jump=True)
         self._refresh_details()
-
-    def on_key(self, event) -> None:  # escape closes the search box
-        if event.key == "escape":
-            box = self.query_one("#search", Input)
-            if box.has_class("-visible"):
-                event.stop()
-                self._close_search()
 
     def _close_search(self) -> None:
         box = self.query_one("#search", Input)
@@ -549,6 +543,8 @@ class RafahdiffApp(App[int]):
         """Keys meant for the rows do nothing while the help screen (or another modal) is up."""
         if action in _VIEW_ACTIONS and len(self.screen_stack) > 1:
             return False
+        if action == "search" and isinstance(self.focused, SearchBox):
+            return False  # `/` is a character of the query (search is a priority binding)
         if action in _TWO_SIDED_ACTIONS and self._one_document():
             return False
         return True

@@ -38,7 +38,10 @@ KEYS: tuple[KeySpec, ...] = (
             "next edit, addition, omission or move (furniture skipped)", footer=True),
     KeySpec("rafahdiff.prev_change", "left_square_bracket", "change(-1)", "Prev change",
             "previous edit, addition, omission or move"),
-    KeySpec("rafahdiff.search", "slash", "search", "Search", "search the text of both panes", footer=True),
+    # Priority: acted on while the app routes keys, so the keys typed right after `/` in one burst
+    # go to the search box it opens, not to the rows (the app passes `/` on to the open box).
+    KeySpec("rafahdiff.search", "slash", "search", "Search", "search the text of both panes", footer=True,
+            priority=True),
     KeySpec("rafahdiff.next_hit", "n", "hit(1)", "Next hit", "next search hit (active pane first)"),
     KeySpec("rafahdiff.prev_hit", "N", "hit(-1)", "Prev hit", "previous search hit"),
     KeySpec("rafahdiff.partner", "m", "partner", "Partner", "jump to a moved sentence's partner and back",
