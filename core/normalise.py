@@ -61,6 +61,7 @@ _NUMBER_WORDS = {
 }
 _ALIASES.update(_NUMBER_WORDS)
 _NUMBER_KEYS = frozenset(_NUMBER_WORDS.values())
+_COUNT_WORDS = frozenset(_UNITS + _TEENS + _TENS)
 #: Scale words: "a million" and "one million" are "1 million" (the "a"/"one" before one is "1").
 _SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _ONE = frozenset({"a", "one"})
@@ -158,7 +159,8 @@ def learn(word: str) -> str:
 def _pieces(word: str, key: str) -> tuple[tuple[int, int, str], ...] | None:
     """The tokens (start, end, key within the word) of a word read as several, else None: a
     hyphenated name ("US-Israel", "COVID-19"; not "cease-fire", nor "Twenty-five", one number
-    capitalised to open a sentence) and a figure with a scale suffix ("1.4m" = "1.4 million")."""
+    capitalised to open a sentence), a compound opened by a count ("two-day", "ten-year-old")
+    and a figure with a scale suffix ("1.4m" = "1.4 million")."""
     m = _FIGURE_SUFFIX(word)
     if m is not None:
         n = m.start(1)
@@ -167,7 +169,12 @@ def _pieces(word: str, key: str) -> tuple[tuple[int, int, str], ...] | None:
         return None
     parts = _HYPHEN.split(word)
     if not any(p[:1].isupper() or p[:1].isdigit() for p in parts):
-        return None
+        # A count in words opens a compound as a figure does: "two-day" is "two" "day" as
+        # "10-day" is "10" "day" (and meets "two days"), "ten-year-old" "10" "yearold".
+        n = len(parts[0])
+        if parts[0].lower() not in _COUNT_WORDS or n + 1 >= len(word):
+            return None
+        return ((0, n, word_key(parts[0])), (n + 1, len(word), word_key(word[n + 1:])))
     out = []
     pos = 0
     for part in parts:

@@ -66,7 +66,8 @@ def test_token_lengths_give_unit_tokens_keys_and_offsets():
 
     rnd = random.Random(4)
     words = ["United", "States", "Nations", "united", "US-Israel", "Pro-Gun-Rights", "cease-fire", "A-1", "x", "1.4", "café",
-             "a", "One", "million", "billion", "U.S.", "D.C.", "six", "1.4m", "$5bn", "COVID-19", "3Mn"]
+             "a", "One", "million", "billion", "U.S.", "D.C.", "six", "1.4m", "$5bn", "COVID-19", "3Mn",
+             "two-day", "ten-year-old", "Twenty-five"]
     seps = [" ", "  ", ", ", " — ", "\n", "...", " ("]
     for _ in range(3000):
         text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(0, 8))) + rnd.choice(seps)
@@ -111,3 +112,10 @@ def test_a_figure_with_a_scale_suffix_is_the_figure_and_the_scale():
     assert [text[s:e] for _, s, e in tokens_with_spans(text)] == ["a", "1.4", "m", "deal"]
     assert tokens("5mm and 1million") == ["5", "mm", "and", "1", "million"]  # no suffix: as before
     assert len(tokens("\u00b2m")) == 1  # a superscript two is no figure: one word, as before
+
+
+def test_a_compound_opened_by_a_count_is_read_as_one_opened_by_a_figure():
+    assert tokens("a two-day meeting")[:3] == ["a", "two", "day"]
+    assert [stem(k) for k in tokens("six-month")] == [stem(k) for k in tokens("six months")]
+    assert tokens("a ten-year-old") == tokens("a 10-year-old") == ["a", "10", "yearold"]
+    assert tokens("twenty-five") == ["25"] and tokens("cease-fire") == ["ceasefire"]
