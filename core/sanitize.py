@@ -170,6 +170,41 @@ def display_line(text: str) -> str:
     return display_text(text).replace("\n", "\u240a")
 
 
+# Characters of emoji sequences whose width terminals disagree on (see `terminal_text`).
+_CELL_UNSTABLE = re.compile("[\u200d\ufe0f\U0001F3FB-\U0001F3FF]")
+
+
+def _cell_part(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    if ch in "\u200d\ufe0f":
+        return ""
+    i = m.start()  # a skin-tone modifier: part of its emoji, or a character of its own
+    return "" if i and _in(m.string[i - 1], _PICTOGRAPHIC) else placeholder(ch)
+
+
+def terminal_text(text: str) -> str:
+    """`display_text` for a terminal grid, where every character must take a known number of cells.
+
+    Terminals disagree on the width of emoji sequences: a ZWJ sequence (👨‍👩‍👧) is one 2-cell glyph
+    in tmux 3.3 and kitty but three in xterm; a VS16 presentation (❤️) is 1 cell in tmux, 2 for
+    Rich; a skin-tone modifier is 2 cells in tmux, 0 for Rich. A row measured by Rich then pushed
+    the next pane out of line. So the joiners, VS16 and modifiers are left out and the sequence
+    shows as its parts (👨👩👧, ❤, 👩🚒), whose widths Rich and every terminal agree on; a ZWJ
+    between letters (Indic, Arabic) goes too (Rich counted the letter after it as zero cells), and
+    a skin-tone modifier standing alone shows as a placeholder. Only for drawing: offsets, JSON
+    and HTML keep the text whole.
+    """
+    out = display_text(text)
+    if not _CELL_UNSTABLE.search(out):
+        return out
+    return _CELL_UNSTABLE.sub(_cell_part, out)
+
+
+def terminal_line(text: str) -> str:
+    """`terminal_text` on exactly one line (a newline shows as ␊), as `display_line`."""
+    return terminal_text(text).replace("\n", "\u240a")
+
+
 def is_safe(text: str) -> bool:
     """True when `text` holds nothing `display_text` would change (tabs aside)."""
     text = text.replace("\t", " ")

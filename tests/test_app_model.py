@@ -122,22 +122,23 @@ def test_large_documents_lay_out_without_rendering():
 
 @settings(max_examples=500, deadline=None)
 @given(text=st.text(min_size=0, max_size=80))
-def test_the_sanitiser_fast_path_never_skips_text_display_text_would_change(text):
-    from rafahdiff.core.sanitize import display_text
+def test_the_sanitiser_fast_path_never_skips_text_terminal_text_would_change(text):
+    from rafahdiff.core.sanitize import terminal_text
     from rafahdiff.tui.rowmodel import shown, surely_safe
 
     if surely_safe(text):
-        assert display_text(text) == text
-    assert shown(text) == display_text(text).replace("\n", " ")
+        assert terminal_text(text) == text
+    assert shown(text) == terminal_text(text).replace("\n", " ")
 
 
 def test_the_sanitiser_fast_path_on_hostile_samples():
-    from rafahdiff.core.sanitize import display_text
+    from rafahdiff.core.sanitize import terminal_text
     from rafahdiff.tui.rowmodel import shown
 
     for sample in ("a\u0301\u0301\u0301\u0301\u0301\u0301b", "x\ufe0fy", "tag\U000e0041", "\u3164x",
-                   "\x1b[31mred", "bidi\u202eevil", "nul\x00", "zw\u200bsp", "emoji 👩🏽\u200d🚒"):
-        assert shown(sample) == display_text(sample).replace("\n", " ")
+                   "\x1b[31mred", "bidi\u202eevil", "nul\x00", "zw\u200bsp", "emoji 👩🏽\u200d🚒",
+                   "thumbs 👍🏽 up", "lone 🏽 tone"):
+        assert shown(sample) == terminal_text(sample).replace("\n", " ")
 
 
 def test_single_cell_fast_path_agrees_with_rich_cell_widths():

@@ -4,8 +4,11 @@ and emoji clusters whose width the terminal and Rich disagree on."""
 from __future__ import annotations
 
 import pytest
+from rich.cells import get_character_cell_size
 from textual import events
 
+from rafahdiff.core import DEFAULT_THRESHOLD
+from rafahdiff.core.reading import read_bytes_source
 from rafahdiff.tui.app import RafahdiffApp
 
 from .app_support import synthetic_alignment
@@ -93,3 +96,43 @@ async def test_a_slash_inside_the_query_is_a_character_not_a_new_search():
         assert app.query_text == "a/b"
         await pilot.press("slash", "x", "slash", "enter")
         assert app.query_text == "x/"
+
+
+# ---- emoji sequences: every terminal must draw the width Rich measured ----------------------
+
+_EMOJI_LINES = (
+    "Family 👨‍👩‍👧 and flags 🇺🇸 🏴󠁧󠁢󠁥󠁮󠁧󠁿 at the crossing",
+    "The family 👨‍👩‍👧 arrived in Rafah on Monday with many others from the north.",
+    "A flag 🇺🇸 was raised by the delegation at the border crossing on Monday.",
+    "A firefighter 👩🏽‍🚒 was seen near a heart ❤️ and fire ❤️‍🔥 drawn on a wall.",
+    "Thumbs 👍🏽 up from the keycap #️⃣ crowd, and a conjunct क्‍ष in Hindi.",
+    "Plain sentence for reference only here.",
+)
+
+
+def _codepoint_cells(text: str) -> int:
+    """Cells as a terminal without grapheme clustering draws them: one width per code point."""
+    return sum(get_character_cell_size(ch) for ch in text)
+
+
+async def test_emoji_sequences_take_the_cells_rich_measured_in_both_panes():
+    """👨‍👩‍👧 is 2 cells for Rich (and tmux) but 6 for a per-code-point terminal; ❤️ is 2 for Rich
+    and 1 for tmux; 👍🏽 2 for Rich and 4 for tmux: the pane rule │ of that row moved."""
+    text_a = "\n\n".join(_EMOJI_LINES) + "\n"
+    text_b = text_a.replace("Monday", "Tuesday")
+    src_a = read_bytes_source(text_a.encode(), "emoji-a.txt", "emoji-a.txt")
+    src_b = read_bytes_source(text_b.encode(), "emoji-b.txt", "emoji-b.txt")
+    app = RafahdiffApp(src_a, src_b, DEFAULT_THRESHOLD)
+    async with app.run_test(size=(90, 40)) as pilot:
+        await pilot.pause()
+        strips = list(app.screen._compositor.render_strips())
+        lines = [s.text for s in strips]
+        screen = "\n".join(lines)
+        assert "👨" in screen and "🚒" in screen and "🇺🇸" in screen  # the emoji are shown, as parts
+        for strip, line in zip(strips, lines):
+            assert not set(line) & {"\u200d", "\ufe0f"} and not any(0x1F3FB <= ord(c) <= 0x1F3FF for c in line)
+            assert strip.cell_length == _codepoint_cells(line) == 90, line
+        view = app.view
+        cols = {_codepoint_cells(t[:t.index("│")]) for y in range(view.size.height)
+                if "│" in (t := view.render_line(y).text)}
+        assert len(cols) == 1

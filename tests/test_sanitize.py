@@ -200,3 +200,47 @@ def test_property_any_unicode_is_made_safe(text):
     assert not any(unicodedata.category(c) == "Cf" and c not in "\u200c\u200d" and ord(c) not in VISIBLE_FORMAT
                    and not 0xE0020 <= ord(c) <= 0xE007F for c in out)
     assert display_text(out) == out
+
+
+# ---- terminal_text: emoji sequences as parts whose width every terminal agrees on --------------
+
+_SEQUENCES = ["👨\u200d👩\u200d👧", "👩🏽\u200d🚒", "❤\ufe0f", "❤\ufe0f\u200d🔥", "👍🏿", "#\ufe0f\u20e3",
+              "🏳\ufe0f\u200d🌈", "🇺🇸", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+              "क्\u200dष", "ل\u200dا"]
+
+
+def _codepoint_cells(text: str) -> int:
+    from rich.cells import get_character_cell_size
+    return sum(get_character_cell_size(ch) for ch in text)
+
+
+@pytest.mark.parametrize("seq", _SEQUENCES)
+def test_terminal_text_gives_rich_and_per_code_point_terminals_the_same_width(seq):
+    from rich.cells import cell_len
+
+    from rafahdiff.core.sanitize import terminal_text
+    out = terminal_text(f"a {seq} b")
+    assert "\u200d" not in out and "\ufe0f" not in out
+    assert cell_len(out) == _codepoint_cells(out)
+    assert out.startswith("a ") and out.endswith(" b") and len(out) > 4  # the emoji is still shown
+
+
+def test_terminal_text_shows_sequences_as_their_parts():
+    from rafahdiff.core.sanitize import terminal_text
+    assert terminal_text("a 👨\u200d👩\u200d👧 b") == "a 👨👩👧 b"
+    assert terminal_text("❤\ufe0f and 👍🏽") == "❤ and 👍"
+    assert terminal_text("a lone \U0001F3FD tone") == f"a lone {placeholder(chr(0x1F3FD))} tone"
+    assert terminal_text("flag 🇺🇸") == "flag 🇺🇸"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\u200d", "\ufe0f", "👨", "❤", "🇺", "🏽", "中", "\u0301",
+                                          "\x1b", "\u202e", "क", "्"]), max_size=40))
+def test_property_terminal_text_is_safe_and_width_stable(text):
+    from rich.cells import cell_len
+
+    from rafahdiff.core.sanitize import terminal_text
+    out = terminal_text(text)
+    assert not raw_controls(out)
+    assert cell_len(out) == _codepoint_cells(out)
+    assert terminal_text(out) == out

@@ -27,7 +27,7 @@ from textual.widgets import Footer, Input, LoadingIndicator, Static
 from rafahdiff.core.errors import InputError
 from rafahdiff.core.model import Alignment, Document, SourceText
 from rafahdiff.core.rows import mirror
-from rafahdiff.core.sanitize import display_line
+from rafahdiff.core.sanitize import display_line, terminal_line
 
 from .details import details_text, summary_text
 from .keymap import KEYS, bindings, display_keys, effective_keys, keymap_from_env, palette_title, with_help_close
@@ -60,13 +60,13 @@ def _source_label(t: Text, source: str, path: str) -> None:
         return
     head, sep, name = source.rpartition(os.sep)
     if sep and name:
-        t.append(display_line(name), style="bold")
-        t.append(f"  {display_line(head + sep)}", style="dim")
+        t.append(terminal_line(name), style="bold")
+        t.append(f"  {terminal_line(head + sep)}", style="dim")
         return
-    t.append(display_line(source), style="bold")
+    t.append(terminal_line(source), style="bold")
     name = os.path.basename(path)
     if name and not source.endswith(name):
-        t.append(f"  {display_line(name)}", style="dim")
+        t.append(f"  {terminal_line(name)}", style="dim")
 
 
 def _head_text(label: str, doc: Document, active: bool) -> Text:
@@ -75,7 +75,7 @@ def _head_text(label: str, doc: Document, active: bool) -> Text:
     t.append(f"{label} ", style="bold")
     _source_label(t, doc.source, doc.path)
     t.append("\n  ")
-    t.append(display_line(doc.title) or "(no title)", style="bold" if active else "")
+    t.append(terminal_line(doc.title) or "(no title)", style="bold" if active else "")
     return t
 
 
@@ -275,7 +275,7 @@ class RafahdiffApp(App[int]):
     def _hits_label(self) -> str:
         if not self.query_text:
             return ""
-        q = display_line(self.query_text)
+        q = terminal_line(self.query_text)
         if not self.hits:
             return f"/{q}: no hits"
         na = sum(1 for h in self.hits if h.side == "a")

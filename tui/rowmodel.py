@@ -15,36 +15,37 @@ from typing import Literal, NamedTuple
 from rafahdiff.core.highlight import changed_spans
 from rafahdiff.core.model import Alignment, Document
 from rafahdiff.core.rows import MARKERS, Row, build_rows, row_state
-from rafahdiff.core.sanitize import display_text
+from rafahdiff.core.sanitize import terminal_text
 
 from .wrap import wrap_offsets
 
 Side = Literal["a", "b"]
 MarkKind = Literal["change", "badge", "category"]
 
-#: Printable characters `display_text` may still replace or trim (combining-mark runs, variation
-#: selectors, Hangul fillers, tag characters), kept broad on purpose: text holding none of them and
-#: no non-printable character is returned unchanged by `display_text`, so the view can skip the
+#: Printable characters `terminal_text` may still replace or trim (combining-mark runs, variation
+#: selectors, Hangul fillers, tag characters, skin-tone modifiers), kept broad on purpose: text
+#: holding none of them and no non-printable character is returned unchanged, so the view can skip the
 #: (slower, per-character) sanitiser for it. tests/test_app_model.py checks the equivalence.
 _PRINTABLE_SUSPECTS = frozenset(
     chr(c)
     for lo, hi in (
         (0x0300, 0x036F), (0x0483, 0x0489), (0x115F, 0x1160), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
         (0x20D0, 0x20FF), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFE20, 0xFE2F), (0xFFA0, 0xFFA0),
-        (0xE0000, 0xE0FFF),
+        (0xE0000, 0xE0FFF), (0x1F3FB, 0x1F3FF),
     )
     for c in range(lo, hi + 1)
 )
 
 
 def surely_safe(raw: str) -> bool:
-    """True only when `display_text(raw) == raw` is certain without running the sanitiser."""
+    """True only when `terminal_text(raw) == raw` is certain without running the sanitiser."""
     return raw.isprintable() and (raw.isascii() or _PRINTABLE_SUSPECTS.isdisjoint(raw))
 
 
 def shown(raw: str) -> str:
-    """What the screen shows for article text `raw`: `display_text`, one line."""
-    out = raw if surely_safe(raw) else display_text(raw)
+    """What the screen shows for article text `raw`: `terminal_text` (sanitised, emoji sequences
+    as their parts so every terminal draws the width Rich measured), one line."""
+    out = raw if surely_safe(raw) else terminal_text(raw)
     return out.replace("\n", " ")
 
 
@@ -314,8 +315,9 @@ class RowModel:
     # -- search ----------------------------------------------------------------------------------
 
     def search(self, query: str) -> list[Hit]:
-        """Case-insensitive hits of `query` in the shown text of both sides, in row order."""
-        q = query.casefold()
+        """Case-insensitive hits of `query` in the shown text of both sides, in row order (the query
+        is read as shown too, so a pasted emoji sequence finds its parts)."""
+        q = shown(query).casefold()
         if not q:
             return []
         hits: list[Hit] = []
