@@ -182,6 +182,26 @@ def test_binary_input(capsys, tmp_path):
     assert_one_line_error(run_cli([str(f), "001"], capsys), "binary")
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+def test_text_with_stray_nuls_is_compared_and_no_nul_reaches_the_output(capsys, tmp_path, fmt):
+    """A long article with two stray NUL bytes (as pan13 source-document00848) is read, not
+    refused as binary; the NULs show as placeholders (JSON escapes them) and never go out raw."""
+    body = "".join(f"Sentence {i} says the talks on Rafah resumed on Monday, officials said.\n" for i in range(150))
+    f = tmp_path / "stray.txt"
+    f.write_bytes(body[:3000].encode() + b"U\x00p'(~(UD-" + body[3000:].encode() + b" (\x00 ) end.\n")
+    res = run_cli([str(f), "001", "--format", fmt], capsys)
+    assert res.code == 0 and res.err == ""
+    assert "\x00" not in res.out
+    if fmt != "json":  # the JSON holds offsets and escaped text, never the raw byte
+        assert "\u2400" in res.out  # ␀
+
+
+def test_a_pdf_is_refused_as_binary_even_when_mostly_ascii(capsys, tmp_path):
+    f = tmp_path / "report.pdf"
+    f.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" * 40)
+    assert_one_line_error(run_cli([str(f), "001"], capsys), "binary", "PDF")
+
+
 def test_input_over_real_size_limit(tmp_path):
     f = tmp_path / "huge.txt"
     f.write_bytes(b"a" * (reading.MAX_INPUT_BYTES + 1))
