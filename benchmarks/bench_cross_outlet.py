@@ -7,7 +7,8 @@ any tuning, from the texts alone: `must` pairs tell the same statement, quote or
 fact-checker wants them side by side), `ok` pairs are partial links (pairing them is no error,
 leaving them no miss), and any other pair the engine makes is a false pair. Prints, per seed
 pair, precision (pairs made that are must/ok) and recall (must pairs made), then the totals;
---verbose lists the misses (with their score) and the false pairs.
+--verbose lists the misses (with their score) and the false pairs; --curve adds the totals at
+other thresholds (the one documented pair/no-pair setting, `rafahdiff --threshold`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rafahdiff.core import read_source
 from rafahdiff.core.features import build_features
 from rafahdiff.core.model import Document
 from rafahdiff.core.pipeline import compare
-from rafahdiff.core.score import score_units
+from rafahdiff.core.score import DEFAULT_THRESHOLD, score_units
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cross_outlet_gold.json"
 
@@ -37,10 +38,12 @@ def unit_of(doc: Document, needle: str) -> int:
     return hits[0]
 
 
-def evaluate(key: str, gold: dict[str, list], verbose: bool = False) -> tuple[int, int, int, int, int]:
+def evaluate(
+    key: str, gold: dict[str, list], verbose: bool = False, threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[int, int, int, int, int]:
     """(pairs made, of them right, must pairs, of them made, must_not pairs made) for one seed pair."""
     x, y = key.split("-")
-    al = compare(read_source(x), read_source(y))
+    al = compare(read_source(x), read_source(y), threshold)
     a, b = al.a, al.b
     must = [(unit_of(a, ta), {unit_of(b, t) for t in tbs}) for ta, tbs in gold["must"]]
     right = {(i, j) for i, js in must for j in js}
@@ -70,6 +73,7 @@ def evaluate(key: str, gold: dict[str, list], verbose: bool = False) -> tuple[in
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--curve", action="store_true")
     args = ap.parse_args()
     print(f"{'seeds':8} {'pairs':>5} {'right':>5} {'prec':>6} {'must':>5} {'found':>5} {'recall':>6} {'must_not':>8}")
     tot = [0, 0, 0, 0, 0]
@@ -79,6 +83,11 @@ def main() -> None:
         print(f"{key:8} {made:5d} {good:5d} {good / max(made, 1):6.3f} {need:5d} {found:5d} {found / need:6.3f} {wrong:8d}")
     made, good, need, found, wrong = tot
     print(f"{'all':8} {made:5d} {good:5d} {good / max(made, 1):6.3f} {need:5d} {found:5d} {found / need:6.3f} {wrong:8d}")
+    if args.curve:
+        print("threshold  pairs right   prec  found recall must_not")
+        for th in (0.22, 0.25, 0.28, 0.30, DEFAULT_THRESHOLD, 0.40, 0.50):
+            made, good, need, found, wrong = (sum(v) for v in zip(*(evaluate(k, g, threshold=th) for k, g in load_gold().items())))
+            print(f"{th:9.2f} {made:6d} {good:5d} {good / max(made, 1):6.3f} {found:6d} {found / need:6.3f} {wrong:8d}")
 
 
 if __name__ == "__main__":
