@@ -12,7 +12,7 @@ from rich.style import Style
 from .highlight import changed_spans, pieces
 from .model import Alignment, Document
 from .rows import LABELS, MARKERS, Row, build_rows, row_state
-from .sanitize import display_line, display_text
+from .sanitize import display_line, display_text, terminal_line, terminal_text
 from .summary import build_summary
 
 STYLES: dict[str, str] = {
@@ -32,12 +32,14 @@ def _figs(figs) -> str:
     return " · ".join(f.text for f in figs)
 
 
-def summary_lines(al: Alignment) -> list[str]:
-    """The summary header every export shares (rows from `summary.build_summary`, i.e. `stats`)."""
+def summary_lines(al: Alignment, terminal: bool = False) -> list[str]:
+    """The summary header every export shares (rows from `summary.build_summary`, i.e. `stats`);
+    `terminal`: titles as drawn on a terminal grid (`sanitize.terminal_line`)."""
     summary = build_summary(al)
-    lines = [f"A: {display_line(al.a.title)}  [{display_line(al.a.source)}]"]
+    line = terminal_line if terminal else display_line
+    lines = [f"A: {line(al.a.title)}  [{line(al.a.source)}]"]
     if al.b is not None:
-        lines.append(f"B: {display_line(al.b.title)}  [{display_line(al.b.source)}]")
+        lines.append(f"B: {line(al.b.title)}  [{line(al.b.source)}]")
     width = max(len(r.label) for r in summary.rows)
     for r in summary.rows:
         if r.both:
@@ -70,10 +72,12 @@ def _marked(text: str, side: str) -> str:
 
 
 def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: Row, side: str, color: bool,
-          marks: bool = False) -> list[Run] | str:
+          marks: bool = False, terminal: bool = False) -> list[Run] | str:
     """One side of a row: its units' text with the pair's changed words marked, as styled runs
-    for colour, else as a plain string (`marks`: changed words between `PLAIN_MARKS`)."""
+    for colour, else as a plain string (`marks`: changed words between `PLAIN_MARKS`;
+    `terminal`: text as drawn on a terminal grid, `sanitize.terminal_text`)."""
     parts: list[Run] = []
+    show = terminal_text if terminal else display_text
     if idx:
         pair = al.pairs[row.pair] if row.pair is not None else None
         spans = changed_spans(pair, side, doc.text) if pair is not None else []
@@ -83,7 +87,7 @@ def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: R
                 parts.append((" ", ""))
             u = doc.units[k]
             for piece, is_changed in pieces(doc.text, u.start, u.end, spans):
-                shown = display_text(piece)
+                shown = show(piece)
                 if is_changed and marks:
                     shown = _marked(shown, side)
                 parts.append((shown, changed if is_changed else style))
@@ -214,10 +218,16 @@ def _ansi(runs: list[Run]) -> str:
     return "".join(out)
 
 
-def render_text(al: Alignment, width: int = 120, color: bool = False, marks: bool | None = None) -> str:
+def render_text(al: Alignment, width: int = 120, color: bool = False, marks: bool | None = None,
+                terminal: bool = False) -> str:
     """Summary header, legend, then the side-by-side rows wrapped to `width` columns. A pair's
     changed words are underlined in colour and written between `PLAIN_MARKS` without it
     (`marks`; by default, exactly when there is no colour).
+
+    `terminal`: the report goes straight to a terminal, which may draw an emoji sequence wider
+    or narrower than Rich measures it (👨‍👩‍👧, ❤️, 👍🏽), pushing B's column out of line; the text
+    is then drawn as the app draws it (`sanitize.terminal_text`: the sequence as its parts).
+    A file or a pipe keeps the text whole.
 
     The columns are laid out here rather than by a Rich Table, and wrapped by `wrap_ranges`:
     the rows are independent, and Rich's table and wrapping cost seconds on long articles
@@ -226,7 +236,7 @@ def render_text(al: Alignment, width: int = 120, color: bool = False, marks: boo
     their values.
     """
     out: list[str] = []
-    head = summary_lines(al)
+    head = summary_lines(al, terminal)
     titles = 2 if al.b is not None else 1
     label_width = max((len(r.label) for r in build_summary(al).rows), default=0) + 2
     for n, line in enumerate(head):
@@ -269,18 +279,19 @@ def render_text(al: Alignment, width: int = 120, color: bool = False, marks: boo
                     runs.append(mark_b)
             out.append(_ansi(runs) if color else "".join(t for t, _ in runs).rstrip())
 
-    head_a = _cell([(f"A {display_line(al.a.source)}", "bold")], color)
-    head_b = _cell([(f"B {display_line(al.b.source)}", "bold")], color) if al.b is not None else None
+    line_of = terminal_line if terminal else display_line
+    head_a = _cell([(f"A {line_of(al.a.source)}", "bold")], color)
+    head_b = _cell([(f"B {line_of(al.b.source)}", "bold")], color) if al.b is not None else None
     emit((" ", ""), head_a, (" ", "") if two else None, head_b)
     for row in build_rows(al):
         state = row_state(al, row)
         style = STYLES.get(state, "")
         mark = MARKERS.get(state, " ")
-        cell_a = _side(al.a, row.a, style, al, row, "a", color, marks)
+        cell_a = _side(al.a, row.a, style, al, row, "a", color, marks, terminal)
         mark_a = (mark if row.a else " ", style)
         if two:
             assert al.b is not None
-            emit(mark_a, cell_a, (mark if row.b else " ", style), _side(al.b, row.b, style, al, row, "b", color, marks))
+            emit(mark_a, cell_a, (mark if row.b else " ", style), _side(al.b, row.b, style, al, row, "b", color, marks, terminal))
         else:
             emit(mark_a, cell_a, None, None)
     return "\n".join(out) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import re
 from itertools import combinations
 
@@ -205,3 +206,63 @@ def test_changed_words_are_marked_without_colour():
     one = render_text(_pair("001", None), width=120)
     assert "{+words+}" not in one  # nothing to compare with one document
     assert "≈ paraphrase" not in one and "# boilerplate" in one  # nor pair markers to explain
+
+
+# ---- emoji sequences on a terminal: B's column must start where Rich measured it ------------
+
+_EMOJI_TEXT = (
+    "Family 👨‍👩‍👧 and flags 🇺🇸 at the crossing\n\n"
+    "The family 👨‍👩‍👧 arrived in Rafah on Monday with many others from the north.\n\n"
+    "A firefighter 👩🏽‍🚒 was seen near a heart ❤️ and fire ❤️‍🔥 drawn on a wall on Monday.\n\n"
+    "Thumbs 👍🏽 up from the crowd, and a conjunct क्‍ष in Hindi on Monday.\n"
+)
+
+
+def _codepoint_cells(text: str) -> int:
+    """Cells as a terminal without grapheme clustering draws them: one width per code point."""
+    from rich.cells import get_character_cell_size
+    return sum(get_character_cell_size(ch) for ch in text)
+
+
+def _emoji_alignment():
+    from rafahdiff.core.reading import read_bytes_source
+    a = read_bytes_source(_EMOJI_TEXT.encode(), "emoji 👩🏽‍🚒 a.txt", "a.txt")
+    b = read_bytes_source(_EMOJI_TEXT.replace("Monday", "Tuesday").encode(), "emoji-b.txt", "b.txt")
+    return compare(a, b)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_text_for_a_terminal_draws_emoji_sequences_as_parts(color):
+    """A ZWJ sequence is 2 cells for Rich and 6 for a per-code-point terminal, ❤️ 2 and 1, 👍🏽 2
+    and 4 in tmux: the B column of those rows moved. On a terminal the text is drawn as in the app."""
+    out = render_text(_emoji_alignment(), width=90, color=color, terminal=True)
+    plain = re.sub("\x1b\\[[0-9;]*m", "", out)
+    assert "👨" in plain and "🚒" in plain and "❤" in plain and "👍" in plain
+    assert not set(plain) & {"\u200d", "\ufe0f"}
+    assert not any(0x1F3FB <= ord(c) <= 0x1F3FF for c in plain)
+    columns = set()
+    for line in plain.splitlines():
+        from rich.cells import cell_len
+        assert cell_len(line) == _codepoint_cells(line), line
+        m = re.search(r"  [=~≈?+↕#-]  ", line[3:])
+        if m and line[:1] in "=~≈?-↕#":
+            columns.add(_codepoint_cells(line[:3 + m.start()]))
+    assert len(columns) == 1
+
+
+def test_text_file_form_keeps_emoji_sequences_whole():
+    out = render_text(_emoji_alignment(), width=90)
+    assert "👨\u200d👩\u200d👧" in out and "👍🏽" in out and "❤️" in out
+
+
+def test_cli_text_on_a_terminal_draws_emoji_as_parts_and_a_file_keeps_them(capsys, monkeypatch, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(_EMOJI_TEXT, encoding="utf-8")
+    b.write_text(_EMOJI_TEXT.replace("Monday", "Tuesday"), encoding="utf-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    shown = run_cli([str(a), str(b), "--format", "text", "--width", "90"], capsys).out
+    assert "👨👩👧" in shown and "\u200d" not in shown
+    report = tmp_path / "r.txt"
+    assert run_cli([str(a), str(b), "--format", "text", "-o", str(report)], capsys).code == 0
+    assert "👨\u200d👩\u200d👧" in report.read_text(encoding="utf-8")

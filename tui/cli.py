@@ -172,7 +172,9 @@ def run(argv: list[str] | None = None) -> int:
     else:
         from rafahdiff.core.export_text import render_text
 
-        report = render_text(al, width=_width(args.width), color=_use_color() and not to_file)
+        on_terminal = sys.stdout.isatty() and not to_file
+        report = render_text(al, width=_width(args.width), color=_use_color() and not to_file,
+                             terminal=on_terminal)
     if to_file:
         from rafahdiff.core.output import write_atomic
 
