@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from .highlight import changed_spans, pieces
 from .model import Alignment, Document
-from .rows import LABELS, MARKERS, Row, build_rows, row_state
+from .rows import LABELS, MARKERS, Row, build_rows, partner_quote, row_state
 from .sanitize import display_text
 from .summary import Figure, build_summary
 
@@ -88,11 +88,7 @@ def _side(al: Alignment, doc: Document, row: Row, side: str, state: str) -> str:
     if row.kind == "moved" and row.pair is not None:
         pair = al.pairs[row.pair]
         partner = pair.b if side == "a" else pair.a
-        other = al.b if side == "a" else al.a
-        assert other is not None
-        u = other.units[partner[0]]
-        words = other.text[u.start:u.end].split()
-        quote = md(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
+        quote = md(partner_quote(al, row, side))
         parts.append(f"*(moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1} “{quote}”)*")
     return " ".join(p for p in parts if p)
 

@@ -11,7 +11,7 @@ from rich.style import Style
 
 from .highlight import changed_spans, pieces
 from .model import Alignment, Document
-from .rows import LABELS, MARKERS, Row, build_rows, row_state
+from .rows import LABELS, MARKERS, Row, build_rows, partner_quote, row_state
 from .sanitize import display_line, display_text, terminal_line, terminal_text
 from .summary import build_summary
 
@@ -95,7 +95,8 @@ def _side(doc: Document, idx: tuple[int, ...], style: str, al: Alignment, row: R
             parts.append((f"  [{doc.units[idx[0]].boilerplate}]", "dim italic"))
         if row.kind == "moved" and pair is not None:
             partner = pair.b if side == "a" else pair.a
-            parts.append((f"  (moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1})", "blue italic"))
+            quote = show(partner_quote(al, row, side))
+            parts.append((f"  (moved: {'B' if side == 'a' else 'A'} #{partner[0] + 1} “{quote}”)", "blue italic"))
     return _cell(parts, color)
 
 

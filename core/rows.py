@@ -147,6 +147,25 @@ def _same_furniture(al: Alignment, i: int, j: int) -> bool:
     return al.a.text[u.start:u.end].split() == al.b.text[v.start:v.end].split()
 
 
+def partner_quote(al: Alignment, row: Row, side: str, words: int = 6) -> str:
+    """The first words of a moved row's partner on the other side, raw (each view escapes them).
+
+    '(moved: B #78)' alone sent a reader counting 78 units, furniture included, in a view that
+    numbers none; the words say which sentence to look for.
+    """
+    if row.kind != "moved" or row.pair is None or al.b is None:
+        return ""
+    pair = al.pairs[row.pair]
+    other, partner = (al.b, pair.b) if side == "a" else (al.a, pair.a)
+    u = other.units[partner[0]]
+    found = other.text[u.start:u.end].split()
+    quote = " ".join(found[:words]) + (" …" if len(found) > words else "")
+    return quote.lstrip(_OPENING_QUOTES) or quote  # the views put it in quotes: no ““
+
+
+_OPENING_QUOTES = "\"'“”‘’„«»‹›"
+
+
 def _mirror_op(op: WordOp) -> WordOp:
     tag = {"insert": "delete", "delete": "insert"}.get(op.tag, op.tag)
     return WordOp(tag, op.b_start, op.b_end, op.a_start, op.a_end)  # type: ignore[arg-type]

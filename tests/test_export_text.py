@@ -266,3 +266,43 @@ def test_cli_text_on_a_terminal_draws_emoji_as_parts_and_a_file_keeps_them(capsy
     report = tmp_path / "r.txt"
     assert run_cli([str(a), str(b), "--format", "text", "-o", str(report)], capsys).code == 0
     assert "👨\u200d👩\u200d👧" in report.read_text(encoding="utf-8")
+
+
+# ---- a moved row says which sentence its partner is ------------------------------------------
+
+def _moved_alignment():
+    paragraphs = [p for p in read_source("001").text.split("\n\n") if p.strip()]
+    moved = paragraphs[:2] + paragraphs[3:-1] + [paragraphs[2]] + paragraphs[-1:]
+    return compare(read_source("001"), SourceText("moved.txt", "moved.txt", "\n\n".join(moved)))
+
+
+def test_moved_rows_quote_the_partner_in_text_and_markdown():
+    """'(moved: B #13)' alone could not be followed: the text export numbers no unit, and the
+    number counts furniture too. The partner's first words now follow it, as in Markdown."""
+    from rafahdiff.core.export_markdown import render_markdown
+    al = _moved_alignment()
+    assert al.stats.moved >= 1
+    plain = " ".join(render_text(al, width=400).split())
+    md = render_markdown(al)
+    for p in (p for p in al.pairs if p.moved):
+        for side, here, there, doc in (("a", p.a, p.b, al.b), ("b", p.b, p.a, al.a)):
+            u = doc.units[there[0]]
+            words = doc.text[u.start:u.end].split()[:6]
+            quote = " ".join(words).lstrip("\"“")
+            label = f"(moved: {'B' if side == 'a' else 'A'} #{there[0] + 1} “{quote}"
+            assert label in plain
+            assert f"*(moved: {'B' if side == 'a' else 'A'} #{there[0] + 1} “" in md
+            assert "““" not in plain and "““" not in md
+
+
+def test_moved_quote_of_a_quoted_sentence_has_one_pair_of_quote_marks():
+    from rafahdiff.core.export_markdown import render_markdown
+    paragraphs = [p for p in read_source("001").text.split("\n\n") if p.strip()]
+    quoted = "“We are not going to allow an assault on Rafah before the meeting,” the official said."
+    a_text = "\n\n".join([quoted] + paragraphs[1:6])
+    b_text = "\n\n".join(paragraphs[1:6] + [quoted])
+    al = compare(SourceText("a.txt", "a.txt", a_text), SourceText("b.txt", "b.txt", b_text))
+    assert al.stats.moved >= 1
+    plain = " ".join(render_text(al, width=400).split())
+    assert "“We are not going to allow …”" in plain and "““" not in plain
+    assert "““" not in render_markdown(al)
