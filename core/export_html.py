@@ -13,6 +13,7 @@ import html
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
+from .headline import shown_title
 from .highlight import changed_spans, pieces
 from .model import Alignment, Document, Pair
 from .rows import LABELS, MARKERS, Row, build_rows, row_state
@@ -179,14 +180,14 @@ def _summary_table(summary: Summary) -> str:
 
 
 def _doc_line(side: str, doc: Document) -> str:
-    return (f"<li><b>{side}</b> <bdi>{esc(doc.title) or '<i>(untitled)</i>'}</bdi> — "
+    return (f"<li><b>{side}</b> <bdi>{esc(shown_title(doc.title))}</bdi> — "
             f"<code>{esc(doc.source)}</code> (<code>{esc(doc.path)}</code>), {len(doc.units)} units</li>")
 
 
 def iter_html(al: Alignment) -> Iterator[str]:
     """The report in chunks (so `-o` can stream it into its temporary file)."""
     summary = build_summary(al)
-    title = al.a.title if al.b is None else f"{al.a.title} ↔ {al.b.title}"
+    title = shown_title(al.a.title) if al.b is None else f"{shown_title(al.a.title)} ↔ {shown_title(al.b.title)}"
     yield (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
@@ -196,7 +197,7 @@ def iter_html(al: Alignment) -> Iterator[str]:
         f"<title>rafahdiff: {esc(title)}</title>\n<style>{CSS}{_STATE_CSS}</style>\n</head>\n<body>\n"
     )
     heading = "Article report" if al.b is None else "Comparison report"
-    titles = " ↔ ".join(f"<bdi>{esc(d.title)}</bdi>" for d in (al.a, al.b) if d is not None)
+    titles = " ↔ ".join(f"<bdi>{esc(shown_title(d.title))}</bdi>" for d in (al.a, al.b) if d is not None)
     yield f"<header>\n<h1>{heading}: {titles}</h1>\n<ul class=\"docs\">\n{_doc_line('A', al.a)}\n"
     if al.b is not None:
         yield _doc_line("B", al.b) + "\n"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .headline import shown_title
 from .highlight import changed_spans, pieces
 from .model import Alignment, Document
 from .rows import LABELS, MARKERS, Row, build_rows, partner_quote, row_state
@@ -95,11 +96,11 @@ def _side(al: Alignment, doc: Document, row: Row, side: str, state: str) -> str:
 
 def iter_markdown(al: Alignment) -> Iterator[str]:
     summary = build_summary(al)
-    title = al.a.title if al.b is None else f"{al.a.title} ↔ {al.b.title}"
+    title = shown_title(al.a.title) if al.b is None else f"{shown_title(al.a.title)} ↔ {shown_title(al.b.title)}"
     yield f"# {'Article report' if al.b is None else 'Comparison report'}: {md(title)}\n\n"
     for side, doc in (("A", al.a), ("B", al.b)):
         if doc is not None:
-            yield (f"- **{side}**: {md(doc.title) or '*untitled*'} — {md(doc.source)} ({md(doc.path)}), "
+            yield (f"- **{side}**: {md(shown_title(doc.title))} — {md(doc.source)} ({md(doc.path)}), "
                    f"{len(doc.units)} units\n")
     yield "\n## Summary\n\n"
     if summary.two_sided:

@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.color import ColorSystem
 from rich.style import Style
 
+from .headline import shown_title
 from .highlight import changed_spans, pieces
 from .model import Alignment, Document
 from .rows import LABELS, MARKERS, Row, build_rows, partner_quote, row_state
@@ -37,9 +38,9 @@ def summary_lines(al: Alignment, terminal: bool = False) -> list[str]:
     `terminal`: titles as drawn on a terminal grid (`sanitize.terminal_line`)."""
     summary = build_summary(al)
     line = terminal_line if terminal else display_line
-    lines = [f"A: {line(al.a.title)}  [{line(al.a.source)}]"]
+    lines = [f"A: {line(shown_title(al.a.title))}  [{line(al.a.source)}]"]
     if al.b is not None:
-        lines.append(f"B: {line(al.b.title)}  [{line(al.b.source)}]")
+        lines.append(f"B: {line(shown_title(al.b.title))}  [{line(al.b.source)}]")
     width = max(len(r.label) for r in summary.rows)
     for r in summary.rows:
         if r.both:

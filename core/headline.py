@@ -139,3 +139,14 @@ def pick_headline(
             and not (texts[up].isupper() and words[up] <= KICKER_WORDS)):
         return up
     return best
+
+
+#: What every view shows for an article with no title (every line is page furniture, or the
+#: article is a single heading-less fragment): the app, the exports' headers and their lists.
+NO_TITLE = "(no title)"
+
+
+def shown_title(title: str) -> str:
+    """`title` as a header shows it: outer spaces dropped (a title cut at 120 characters could
+    end in one), `NO_TITLE` for an empty one, so no view prints 'B:   [page.txt]' or '… ↔ '."""
+    return title.strip() or NO_TITLE

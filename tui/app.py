@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
 from rafahdiff.core.errors import InputError
+from rafahdiff.core.headline import shown_title
 from rafahdiff.core.model import Alignment, Document, SourceText
 from rafahdiff.core.rows import mirror
 from rafahdiff.core.sanitize import display_line, terminal_line
@@ -75,7 +76,7 @@ def _head_text(label: str, doc: Document, active: bool) -> Text:
     t.append(f"{label} ", style="bold")
     _source_label(t, doc.source, doc.path)
     t.append("\n  ")
-    t.append(terminal_line(doc.title) or "(no title)", style="bold" if active else "")
+    t.append(terminal_line(shown_title(doc.title)), style="bold" if active else "")
     return t
 
 
