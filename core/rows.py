@@ -159,8 +159,16 @@ def partner_quote(al: Alignment, row: Row, side: str, words: int = 6) -> str:
     other, partner = (al.b, pair.b) if side == "a" else (al.a, pair.a)
     u = other.units[partner[0]]
     found = other.text[u.start:u.end].split()
-    quote = " ".join(found[:words]) + (" …" if len(found) > words else "")
+    quote = " ".join(found[:words])
+    if len(quote) > QUOTE_CHARS:  # Chinese, Japanese, Thai: a sentence is one "word"
+        quote = quote[:QUOTE_CHARS].rstrip()
+    if len(quote) < len(" ".join(found)):
+        quote += " …"
     return quote.lstrip(_OPENING_QUOTES) or quote  # the views put it in quotes: no ““
+
+
+#: At most this many characters of a partner's words are quoted.
+QUOTE_CHARS = 40
 
 
 _OPENING_QUOTES = "\"'“”‘’„«»‹›"

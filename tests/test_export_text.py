@@ -287,7 +287,7 @@ def test_moved_rows_quote_the_partner_in_text_and_markdown():
     for p in (p for p in al.pairs if p.moved):
         for side, here, there, doc in (("a", p.a, p.b, al.b), ("b", p.b, p.a, al.a)):
             u = doc.units[there[0]]
-            words = doc.text[u.start:u.end].split()[:6]
+            words = doc.text[u.start:u.end].split()[:3]  # the quote's opening words
             quote = " ".join(words).lstrip("\"“")
             label = f"(moved: {'B' if side == 'a' else 'A'} #{there[0] + 1} “{quote}"
             assert label in plain
@@ -306,3 +306,20 @@ def test_moved_quote_of_a_quoted_sentence_has_one_pair_of_quote_marks():
     plain = " ".join(render_text(al, width=400).split())
     assert "“We are not going to allow …”" in plain and "““" not in plain
     assert "““" not in render_markdown(al)
+
+
+def test_moved_quote_of_unspaced_text_is_short():
+    """Six 'words' of Chinese are six sentences: the quote is cut by characters too."""
+    from rafahdiff.core.rows import QUOTE_CHARS, build_rows, partner_quote
+    lines = ["以色列和美国官员正在重新安排一次会议以讨论拉法的军事行动计划白宫周四宣布了这一消息。",
+             "拜登政府预计至少在会议结束之前不会对拉法发动袭击国家安全通讯顾问柯比在简报会上说。",
+             "会谈日期尚未确定他说会议恢复是因为内塔尼亚胡改变了取消派遣代表团的决定这是个好消息。",
+             "内塔尼亚胡周一取消了代表团以抗议美国在联合国安理会投弃权票该决议呼吁立即停火并释放人质。"]
+    al = compare(SourceText("a.txt", "a.txt", "\n\n".join(lines)),
+                 SourceText("b.txt", "b.txt", "\n\n".join(lines[1:] + lines[:1])))
+    moved = [r for r in build_rows(al) if r.kind == "moved"]
+    assert moved
+    for row in moved:
+        side = "a" if row.a else "b"
+        quote = partner_quote(al, row, side)
+        assert quote.endswith(" …") and len(quote) <= QUOTE_CHARS + 2
