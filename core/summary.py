@@ -52,6 +52,18 @@ def share_text(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
+def whole_share(value: float) -> str:
+    """A share in whole percent for a status line, never rounded up to 100% or down to 0%:
+    'A reused 100%' beside 'omitted 1' (99.8%) read as a contradiction, and 'A reused 0%' hid the
+    one passage found in a long text (0.7%). Those show as '>99%' and '<1%'."""
+    pct = round(value * 100)
+    if pct >= 100 and value < 1:
+        return ">99%"
+    if pct <= 0 < value:
+        return "<1%"
+    return f"{pct}%"
+
+
 def _share(s: Stats, stat: str) -> Figure:
     value = getattr(s, stat)
     return Figure(stat, value, share_text(value))

@@ -11,6 +11,7 @@ from textual.events import MouseScrollDown
 
 from rafahdiff.core import DEFAULT_THRESHOLD, read_source
 from rafahdiff.core.rows import MARKERS
+from rafahdiff.core.summary import whole_share
 from rafahdiff.tui.app import RafahdiffApp
 from rafahdiff.tui.help import HelpScreen
 from rafahdiff.tui.keymap import KEYS, palette_title
@@ -425,7 +426,7 @@ async def test_status_line_shows_summary_figures_from_stats():
     async with app.run_test(size=(160, 30)):
         s = app.model.al.stats
         status = str(app.query_one("#status").render())
-        assert f"A reused {s.a_reused_share:.0%}" in status
+        assert f"A reused {whole_share(s.a_reused_share)}" in status
         assert f"added {s.added_units}" in status and f"omitted {s.omitted_units}" in status
         assert f"moved {s.moved}" in status
 

@@ -11,6 +11,7 @@ from rich.text import Text
 from rafahdiff.core.model import Alignment
 from rafahdiff.core.rows import LABELS, MARKERS
 from rafahdiff.core.sanitize import display_line
+from rafahdiff.core.summary import whole_share
 
 from .rowmodel import RowModel, Side
 from .wrap import wrap_offsets
@@ -87,15 +88,15 @@ def _summary(al: Alignment, hidden: bool, diff_only: bool, hits: str, short: boo
     if hits:
         t.append(hits + "  ", style="bold italic")
     if al.b is None:
-        t.append(f"{s.a_units} units · boilerplate {s.a_boilerplate_units} ({s.a_boilerplate_share:.0%} of the text)")
+        t.append(f"{s.a_units} units · boilerplate {s.a_boilerplate_units} ({whole_share(s.a_boilerplate_share)} of the text)")
     elif short:
         m = MARKERS
-        t.append(f"A reused {s.a_reused_share:.0%}", style="bold")
+        t.append(f"A reused {whole_share(s.a_reused_share)}", style="bold")
         t.append(f" · {m['added']}{s.added_units} {m['omitted']}{s.omitted_units} {m['paraphrase']}{s.paraphrase}"
                  f" {m['edited']}{s.edited} {m['moved']}{s.moved}"
                  f" {m['boilerplate']}{s.a_boilerplate_units}/{s.b_boilerplate_units}")
     else:
-        t.append(f"A reused {s.a_reused_share:.0%}", style="bold")
+        t.append(f"A reused {whole_share(s.a_reused_share)}", style="bold")
         t.append(f" · added {s.added_units} · omitted {s.omitted_units} · paraphrased {s.paraphrase}"
                  f" · edited {s.edited} · moved {s.moved} · boilerplate {s.a_boilerplate_units}/{s.b_boilerplate_units}")
     flags = []
