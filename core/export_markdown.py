@@ -80,7 +80,6 @@ def _side(al: Alignment, doc: Document, row: Row, side: str, state: str) -> str:
             text = _md_marked(doc.text, u.start, u.end, spans)
         elif u.kind == "heading" and not u.boilerplate:
             text = f"**{md(doc.text[u.start:u.end])}**"  # a headline with no partner
-            text = _md_marked(doc.text, u.start, u.end, spans)
         else:
             text = md(doc.text[u.start:u.end])
         if u.boilerplate:

@@ -195,3 +195,13 @@ def test_article_urls_are_not_links_on_github():
     html_doc = cmarkgfm.github_flavored_markdown_to_html(f"| h |\n|---|\n| {cell} |\n")
     assert "<a " not in html_doc, html_doc
     assert squash(check_html(html_doc).text) == squash("h " + text)
+
+
+def test_a_headline_with_no_partner_is_bold():
+    """543fb9a meant an unpaired headline to stay bold, but a second assignment overwrote it."""
+    from rafahdiff.core import SourceText, compare, read_source
+    from rafahdiff.core.export_markdown import render_markdown
+    menu = SourceText("menu.txt", "menu.txt", "Home\nNews\nSubscribe\nSign in\nPrivacy Policy\n")
+    al = compare(read_source("001"), menu)
+    md = render_markdown(al)
+    assert "| `-` **Rafah Assault on Hold as US-Israel Talks Back On** |" in md
