@@ -106,3 +106,12 @@ def test_ragged_lines_have_no_width_and_join_as_before():
         pytest.skip("no PAN data")
     ragged = "A short line\n" + "x" * 150 + " goes\non here and\nNext line\n"
     assert wrap_width(ragged.split("\n")) is None
+
+
+def test_a_furniture_line_inside_wire_copy_stays_its_own_line():
+    """'Advertisement' between two wrapped paragraphs was glued to the next sentence
+    ('Advertisement The meeting is back on…'), so no furniture reading could see it."""
+    paragraphs = _paragraphs("001")
+    wire = "\n".join([_fill(p, 72) for p in paragraphs[:3]] + ["Advertisement"]
+                     + [_fill(p, 72) for p in paragraphs[3:6]])
+    assert "Advertisement" in _units(unwrap(wire))
