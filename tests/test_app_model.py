@@ -212,3 +212,18 @@ def test_changed_words_apart_by_a_space_are_one_highlight():
     row = next(r for r in range(len(model.rows)) if "is back on" in model.side_text(r, "a").plain)
     st = model.side_text(row, "a")
     assert "is back on" in [st.plain[s:e] for s, e, _ in st.marks]
+
+
+def test_a_page_of_only_hidden_furniture_says_so_not_that_it_holds_no_units():
+    """With every row boilerplate and b pressed, the panel said 'the documents hold no units'."""
+    from rafahdiff.core import SourceText, compare
+    from rafahdiff.tui.details import details_text
+    menu = "Home\nNews\nSports\nSubscribe\nSign in\nShare this article\nFollow us on Twitter\nPrivacy Policy\n"
+    model = RowModel(compare(SourceText("menu.txt", "menu.txt", menu), None))
+    assert model.rows and all(r.kind == "boilerplate" for r in model.rows)  # the premise
+    model.hide_boilerplate = True
+    model.rebuild()
+    assert not model.visible
+    text = details_text(model, 0, "a").plain
+    assert "hold no units" not in text
+    assert f"all {len(model.rows)} rows are boilerplate" in text and "press b" in text

@@ -28,7 +28,10 @@ def details_text(model: RowModel, index: int, active: Side) -> Text:
     """Relation, score, positions, moved partner and boilerplate category/reason of one row."""
     t = Text(no_wrap=False, overflow="fold")
     if not model.visible:
-        t.append("nothing to show: the documents hold no units")
+        if model.rows and model.hide_boilerplate:  # a page of nothing but furniture, hidden
+            t.append(f"nothing to show: all {len(model.rows)} rows are boilerplate, hidden; press b to show them")
+        else:
+            t.append("nothing to show: the documents hold no units")
         return t
     v = model.visible[index]
     t.append(f"row {index + 1}/{len(model.visible)}  ", style="bold")
