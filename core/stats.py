@@ -18,7 +18,14 @@ def _sum(chars: list[int], idx) -> int:
 
 
 def _share(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
+    """Four decimals, but a partial share never becomes exactly 0 or 1: a 2 MB text with one
+    sentence dropped must not report 'reused 1.0' beside 'omitted 1 unit'."""
+    if not whole:
+        return 0.0
+    value = round(part / whole, 4)
+    if 0 < part < whole:
+        return min(max(value, 0.0001), 0.9999)
+    return value
 
 
 def compute_stats(a: Document, b: Document | None, pairs: tuple[Pair, ...]) -> Stats:

@@ -48,8 +48,15 @@ class Summary:
 
 
 def share_text(value: float) -> str:
-    """A share as a percentage with one decimal: `stats` keeps four, so this is exact to 0.05%."""
-    return f"{value * 100:.1f}%"
+    """A share as a percentage with one decimal: `stats` keeps four, so this is exact to 0.05%.
+    A partial share that would print as 100.0% or 0.0% shows as '>99.9%' or '<0.1%' (as
+    whole_share does for the status line)."""
+    text = f"{value * 100:.1f}%"
+    if text == "100.0%" and value < 1:
+        return ">99.9%"
+    if text == "0.0%" and value > 0:
+        return "<0.1%"
+    return text
 
 
 def whole_share(value: float) -> str:
