@@ -28,6 +28,7 @@ from .abbreviations import (
     STARTERS,
 )
 from .model import Kind, Span
+from .overlong import MAX_UNPUNCTUATED, is_overlong, split_overlong
 
 _TERMINALS = ".!?…‼⁇⁈⁉。！？؟।"
 _CJK_TERMINALS = "。！？"  # end a sentence even with no space after
@@ -357,7 +358,27 @@ def _kind_piece(piece: str) -> Kind:
 
 
 def segment_line(line: str, offset: int) -> list[Span]:
-    """Split one line (no line break inside) that starts at `offset` in the document."""
+    """Split one line (no line break inside) that starts at `offset` in the document.
+
+    A unit too long to be one sentence (a transcript, text stripped of its punctuation) is then
+    cut into readable pieces: see `overlong`.
+    """
+    spans = _segment_line(line, offset)
+    if len(line) <= MAX_UNPUNCTUATED:
+        return spans
+    out: list[Span] = []
+    for sp in spans:
+        if sp.end - sp.start > MAX_UNPUNCTUATED and is_overlong(line[sp.start - offset:sp.end - offset]):
+            out.extend(
+                Span(s + offset, e + offset, sp.kind)
+                for s, e in split_overlong(line, sp.start - offset, sp.end - offset)
+            )
+        else:
+            out.append(sp)
+    return out
+
+
+def _segment_line(line: str, offset: int) -> list[Span]:
     stripped = line.strip()
     if not stripped:
         return []
