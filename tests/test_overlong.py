@@ -231,3 +231,13 @@ def test_split_overlong_invariants(text):
     assert prev == end
     assert split_overlong(text, start, end) == out
     check_invariants(text * 3)
+
+
+def test_cuts_are_content_defined_so_two_versions_cut_in_step():
+    """Two captions of one speech that start at different points share most pieces exactly."""
+    flat = re.sub(r"\s+", " ", re.sub(r"[^\w\s’]", "", stripped_of_punctuation(seed("001"))))
+    a = flat  # no commas or dashes left: only spaces decide (cutting at the latest space: 6/11)
+    b = "An earlier start of the recording with other words in it " * 4 + flat[flat.index(" ", 90) + 1:]
+    pa, pb = pieces(a), set(pieces(b))
+    assert len(pa) > 5
+    assert sum(p in pb for p in pa) >= 0.7 * len(pa)
