@@ -40,17 +40,20 @@ _CONJUNCTIONS = (
 )
 
 # One pattern per rank, best first; a match ends where the next piece starts. Every pattern
-# opens with a character class, which the regex engine scans for at C speed.
+# opens with one character class, which the regex engine scans for at C speed (what follows
+# it is checked by look-behinds only where that character occurs).
 _Q = "[\"'”’»)\\]]*+"  # closing quotes and brackets stay with the piece before
 _RANKED = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"[;:…!?]{_Q}\s++|\.\.\.{_Q}\s++|—{_Q}\s*+|[–-](?<=\s[–-])\s++|[；：]\s*+",
-        rf",\s++(?=(?:{_CONJUNCTIONS})\b|[\"'“‘]?[A-Z])",
-        r",\s++|[，、]\s*+",
-        r"[a-z](?<=\s[a-z])[a-z]*+\s++(?=[A-Z])",  # "said The", not "Gaza Strip"
+        # ; : … ! ? "..." then a space; an em dash; a spaced en dash or hyphen; ；：
+        rf"[;:…!?.—–\-；：](?:(?<=[;:…!?]){_Q}\s++|(?<=\.)\.\.{_Q}\s++|(?<=—){_Q}\s*+"
+        r"|(?<=\s[–-])\s++|(?<=[；：])\s*+)",
+        rf",\s++(?=(?:{_CONJUNCTIONS})\b|[\"'“‘]?[A-Z])",  # a comma before "and" or a capital
+        r"[,，、](?:(?<=,)\s++|(?<=[，、])\s*+)",  # any comma (not 1,000)
+        r"\s[a-z]++\s++(?=[A-Z])",  # after a lower-case word, before a capital: "said The"
         r"\s++",
-        rf"[{_CJK}](?=[{_CJK}])",
+        rf"[{_CJK}](?=[{_CJK}])",  # between two CJK or Thai characters
     )
 )
 _FALLBACK = re.compile(rf"\s++|[，、；：]\s*+|[{_CJK}](?=[{_CJK}])")
