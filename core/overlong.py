@@ -58,6 +58,7 @@ _RANKED = tuple(
 )
 _FALLBACK = re.compile(rf"\s++|[，、；：]\s*+|[{_CJK}](?=[{_CJK}])")
 _LOOKAHEAD = 16  # characters read past a window so look-aheads see the next word
+_MAX_KEYED = 64  # breaks weighed per window: prose has ~35 spaces in one; '. . . .' has 95
 _KEY_LEN = 12  # characters each side of a cut that decide which break of a rank is taken
 
 
@@ -113,12 +114,12 @@ def _best_cut(text: str, p: int, lo: int, hi: int, limit: int) -> int:
             continue
         cut = m.end()
         best = _key(text, cut)
-        for m in pattern.finditer(text, cut, limit):
+        for k, m in enumerate(pattern.finditer(text, cut, limit)):
             nxt = m.end()
-            if nxt > hi:
+            if nxt > hi or k == _MAX_KEYED:
                 break
             key = _key(text, nxt)
-            if key < best:
+            if key <= best:  # ties (repetitive text): the latest, for full pieces
                 cut, best = nxt, key
         return cut
     return -1
