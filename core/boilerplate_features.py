@@ -429,7 +429,9 @@ def _address_columns(texts: list[str], toks: list[list[str]], words: list[int]) 
             caption.append(float(min(3, len(cues(head)))) if caption_key(head.lower()) else 0.0)
         else:
             caption.append(0.0)
-        bio.append(log1p(bio_cues(t)) if w >= 4 else 0.0)
+        # Not on paragraphs of over 80 words: a bio box is shorter, and a book's paragraphs would
+        # pay for the scan (the rules still look for bios at the body's edges at any length).
+        bio.append(log1p(bio_cues(t)) if 4 <= w <= 80 else 0.0)
         if w >= 6:
             head = t[:300]
             found = _DEFINITION_OPEN.match(head) is not None or (
