@@ -194,7 +194,8 @@ def _decide(
     rules = rules or _model().rules
     lexicon = _model().lexicon if measured is None else None
     texts = [ln.text for ln in lines]
-    words = bf.spoken_words(texts, raw.words)
+    # Every Chinese or Japanese line by the words it holds (stage 1 counted its sentences so already).
+    words = bf.spoken_words(texts, raw.words, sentences=False)
     stats = list(map(_St, words, [t > 0.5 for t in raw.terminal], raw.cap_share, raw.stop_share))
     thr = rules.threshold
     # The families the line model reads, and where none matches, those only the rules apply

@@ -16,6 +16,7 @@ import itertools
 import math
 import operator
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -82,9 +83,54 @@ _COMMENT_STAMP = re.compile(
 # Chinese and Japanese write words without spaces: a line of them splits into one "word".
 # Kana and ideographs (not Hangul: Korean spaces its words) count half a word each, about a
 # word per two characters, so a paragraph of them reads as long as it is.
+_CJK_STOPS = frozenset("。！？!?.」』）)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # The list markers of an enumerated or bulleted item ("1)", "2.", "•", "-", "*").
 _ENUMERATED = re.compile(r"^(?:\(?\d{1,3}[.)]|[-*•–·▪►✓]|\(?[a-z][.)])\s")
+# Words that speak to the reader: a page's promo box, newsletter or comment invitation addresses
+# "you"; an article reports on third parties (and quotes them, which the quote test discounts).
+READER_WORDS = frozenset(
+    """you your yours yourself yourselves you're you'll you've you'd ya vous votre vos sie ihr ihre
+    dein deine usted ustedes tu tus você vocês seu sua""".split()
+)
+# A call to action opens with the verb: "Get the app", "Join our forums", "Sign up", "Keep an eye on
+# your inbox". (An article's sentence opens with its subject.)
+IMPERATIVES = frozenset(
+    """get join follow subscribe sign stay keep tell click tap download share read watch listen check
+    learn find discover see visit shop buy try register like email e-mail send let don't do explore
+    book order save grab claim enter vote take support donate contact call browse start become
+    meet view want need leave write reach go continue discover lesen folgen abonnieren leia siga
+    lea sigue suivez abonnez inscrivez cliquez descarga regístrate suscríbete""".split()
+)
+# How a photo's caption reads: it shows someone doing something, somewhere, on a date, in a
+# picture ("… pictured at the White House", "This March 28, 2017, file photo …", "An artist's
+# illustration of …", "(L) and …", "poses with", "Tuesday, Nov. 19, 2019, in Grass Valley").
+_CAPTION_CUES = re.compile(
+    r"\b(?:pictured|file (?:photo|image|picture)|in this (?:photo|image|picture|undated|handout|file)|"
+    r"(?:photo|image|picture|illustration|rendering|screenshot|graphic|still) (?:shows?|of|taken|from|courtesy)|"
+    r"artist'?s (?:illustration|concept|impression|rendering|depiction)|(?:is|are) (?:seen|pictured|shown)|"
+    r"poses?|posing|gestures|looks on|waves to|from (?:left|right)|\((?:left|right|center|centre|l|r|c)\))|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day, [A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# A line that says who someone or something is: "Ascom is a global provider …", "Emiliano joined pv
+# magazine in March 2017", "Eric Song is IGN's deal curator": the about-box or bio after an article.
+_DEFINITION_OPEN = re.compile(
+    r"(?:[A-Z][\w.&'’-]*\s+){1,4}(?:is|was) (?:a|an|the|\w+'s|our|one of)\b|"
+    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?:joined|has (?:been|written|worked|covered)|covers|writes|founded)\b"
+)
+_DEFINITION_ANY = re.compile(
+    r"\b(?:headquartered|is based in|employs (?:about |around |more than |over )?[\d,]+|founded in (?:19|20)\d\d)\b"
+)
+_DEFINITION_KEYS = ("headquartered", "is based in", "employs ", "founded in ")
+_QUOTE_MARK = re.compile("[\"“”«»„]")
+# Every caption cue holds one of these (lowercased): the cue regex runs only where one is found.
+_CAPTION_KEYS = ("pictured", "file ", "in this ", "photo", "image", "picture", "illustration", "rendering",
+                 "screenshot", "graphic", "still ", "artist", "seen", "shown", "pose", "posing", "gestures",
+                 "looks on", "waves to", "from left", "from right", "(l", "(r", "(c", "day, ")
+_CAPTION_KEY = re.compile("|".join(map(re.escape, _CAPTION_KEYS)))
+_NO_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_NO_LETTERS = str.maketrans("", "", string.ascii_letters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +244,8 @@ STAGE1_FEATURES: tuple[str, ...] = (
     "ellipsis_end", "comment_head", "family_hit", "family_near_2", "after_end_marker",
     "furniture_words", "furniture_words_2", "hit_byline", "hit_navigation", "hit_promo", "hit_credit",
     "hit_counter", "hit_caption", "title_prefix", "opening_repeated",
+    "reader_words", "imperative_open", "caption_cues", "bio_cues", "definition_open", "upper_letters",
+    "question_end", "colon_list",
     "lex_mean", "lex_min", "lex_mean_2",
 )
 # The lexical columns come last: the trainer swaps them for out-of-fold ones.
@@ -233,6 +281,9 @@ def stage1(lines: list[Line], lexicon: dict[str, float] | None = None) -> tuple[
     log1p = math.log1p
     # Long lines: count spaces instead of splitting (no list per paragraph); exact enough there.
     words = [len(t.split()) if len(t) < 300 else t.count(" ") + 1 for t in texts]
+    # Chinese and Japanese sentences counted as the words they hold (as the rules count them);
+    # an unpunctuated line in those scripts (a title, a menu item) keeps its plain count.
+    words = spoken_words(texts, words, sentences=True)
     chars = [len(t) for t in texts]
     hsplit = [h.split() for h in heads]
     hwords = [len(hs) or 1 for hs in hsplit]
@@ -263,9 +314,12 @@ def stage1(lines: list[Line], lexicon: dict[str, float] | None = None) -> tuple[
               and sum(is_prose[i + 1:i + 6]) < 2):
             after_end[i + 1:] = [1.0] * (n - i - 1)
             break
+    # A comments header counts only after some article prose: "Comment" in a menu above the
+    # article is a section name.
+    prose_acc = list(itertools.accumulate(is_prose, initial=0))
     comments_at = next(
         (i for i, (t, w) in enumerate(zip(texts, words))
-         if (w <= 6 and _COMMENTS.match(t)) or (w <= 20 and _COMMENT_HEAD.search(t))),
+         if ((w <= 6 and _COMMENTS.match(t)) or (w <= 20 and _COMMENT_HEAD.search(t))) and prose_acc[i] >= 3),
         -1,
     )
     short = [w <= 4 for w in words]
@@ -340,8 +394,76 @@ def stage1(lines: list[Line], lexicon: dict[str, float] | None = None) -> tuple[
         cols.append([1.0 if pc is not None and pc[0] == cat else 0.0 for pc in pattern])
     cols.append([_title_prefix(hs, w) if 9 <= w <= 80 else 0.0 for hs, w in zip(hsplit, words)])
     cols.append(_opening_repeated(hsplit, words))
+    cols.extend(_address_columns(texts, toks, words))
+    cols.append(_colon_list(texts, words, stop, pattern))
     cols.extend(lexical_columns(toks, lexicon))
     return cols, LineStats(words, chars, term, caps, stop, toks, pattern)
+
+
+def _address_columns(texts: list[str], toks: list[list[str]], words: list[int]) -> Columns:
+    """Who a line speaks to and about: the share of reader words ("you", "your") and a
+    call-to-action opening (both 0 when the line holds quotation marks: a quoted speaker may
+    address anyone), caption wording, author-bio cues, a definition of someone or something
+    ("X is a …", "X joined … in 2017", "headquartered in"), the share of capital letters (a
+    shouted "GET THE QUIZ"), a closing question mark (a teaser's "Who will make the Rock Hall?").
+
+    Each regex runs only where a cheap test (a keyword, the line's length) leaves it a chance.
+    """
+    is_reader = READER_WORDS.__contains__
+    imperatives = IMPERATIVES
+    reader, imperative, caption, bio, definition, upper, question = [], [], [], [], [], [], []
+    log1p = math.log1p
+    quote = _QUOTE_MARK.search
+    cues = _CAPTION_CUES.findall
+    caption_key = _CAPTION_KEY.search
+    bio_cues = bp.bio_cues
+    for t, tk, w in zip(texts, toks, words):
+        if tk and quote(t, 0, 300) is None:
+            reader.append(sum(map(is_reader, tk)) / len(tk))
+            imperative.append(1.0 if tk[0] in imperatives and t[:1].isupper() else 0.0)
+        else:
+            reader.append(0.0)
+            imperative.append(0.0)
+        if 5 <= w <= 80:
+            head = t[:300]
+            caption.append(float(min(3, len(cues(head)))) if caption_key(head.lower()) else 0.0)
+        else:
+            caption.append(0.0)
+        # Not on paragraphs of over 80 words: a bio box is shorter, and a book's paragraphs would
+        # pay for the scan (the rules still look for bios at the body's edges at any length).
+        bio.append(log1p(bio_cues(t)) if 4 <= w <= 80 else 0.0)
+        if w >= 6:
+            head = t[:300]
+            found = _DEFINITION_OPEN.match(head) is not None or (
+                any(k in head for k in _DEFINITION_KEYS) and _DEFINITION_ANY.search(head) is not None)
+            definition.append(1.0 if found else 0.0)
+        else:
+            definition.append(0.0)
+        h = t[:120]
+        if h.isascii():  # letters and capitals counted by C-level deletions
+            letters = len(h) - len(h.translate(_NO_LETTERS))
+            upper.append((len(h) - len(h.translate(_NO_UPPER))) / letters if letters else 0.0)
+        else:
+            letters = sum(map(str.isalpha, h))
+            upper.append(sum(map(str.isupper, h)) / letters if letters else 0.0)
+        question.append(1.0 if t.rstrip("\"'”’»)] ").endswith("?") else 0.0)
+    return [reader, imperative, caption, bio, definition, upper, question]
+
+
+def _colon_list(texts: list[str], words: list[int], stop: list[float], pattern: list) -> list[float]:
+    """1 for the short lines that follow a sentence ending in a colon ("The key findings were:",
+    "Here are the highlights:"), up to the first long line: the article's own list, whose items
+    (lost bullets, no punctuation) look like a menu."""
+    out = [0.0] * len(texts)
+    lead = -1
+    for i, (t, w) in enumerate(zip(texts, words)):
+        if w >= 3 and t.endswith(":") and stop[i] >= 0.12 and pattern[i] is None:
+            lead = i
+        elif lead >= 0 and w <= 20 and i - lead <= 15:
+            out[i] = 1.0
+        else:
+            lead = -1
+    return out
 
 
 def lexical_columns(tokens: list[list[str]], lexicon: dict[str, float] | None) -> Columns:
@@ -370,14 +492,20 @@ def lexical_columns(tokens: list[list[str]], lexicon: dict[str, float] | None) -
     return [mean, low, window_means(_prefix(mean), n, 2)]
 
 
-def spoken_words(texts: list[str], words: list[int]) -> list[int]:
-    """Word counts for the structure rules, with a run of Chinese or Japanese characters counted
-    as the words it holds (about one per two characters), so that a paragraph in those scripts
-    can open the body. The line model keeps the plain counts it was trained on (the benchmark
-    pages hold too little Chinese and Japanese to learn their lengths)."""
+def spoken_words(texts: list[str], words: list[int], sentences: bool | None = None) -> list[int]:
+    """Word counts with a run of Chinese or Japanese characters counted as the words it holds
+    (about one per two characters), so that a paragraph in those scripts can open the body.
+
+    `sentences`: None for every line (the structure rules' counts); True for the lines that end
+    like a sentence only (。！？ …: the line model's counts — a Japanese paragraph read as one
+    word made the model drop whole articles); False for the other lines only (what the rules add
+    to the model's counts). The model keeps an unpunctuated line's plain count: counted in full,
+    a Japanese sidebar of long link titles read as article paragraphs (fixed split: whole-page
+    precision 0.916 -> 0.893)."""
     out = words
     for i, t in enumerate(texts):
-        if not t.isascii() and (cjk := len(_CJK.findall(t))) > 1:
+        if (not t.isascii() and (sentences is None or (t[-1:] in _CJK_STOPS) == sentences)
+                and (cjk := len(_CJK.findall(t))) > 1):
             if out is words:
                 out = list(words)
             out[i] = words[i] + cjk // 2

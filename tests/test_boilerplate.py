@@ -712,3 +712,83 @@ def test_a_teaser_list_after_a_short_menu_does_not_join_the_body() -> None:
     verdicts = bl._decide(lines, rules, (probs, cols, stats))
     assert [v.category for v in verdicts[: len(article)]] == [None] * len(article)
     assert all(v.category is not None for v in verdicts[-len(teasers):])
+
+
+def _column(lines: list[str], name: str) -> list[float]:
+    from rafahdiff.core import boilerplate_features as bf
+
+    cols, _ = bf.stage1([bf.Line(t, i, i) for i, t in enumerate(lines)])
+    return cols[bf.STAGE1_FEATURES.index(name)]
+
+
+_PROSE = [
+    "The council voted on Tuesday to close the old bridge to heavy traffic until repairs are done.",
+    "Engineers found cracks in two of the supports during an inspection earlier this month.",
+    "The closure is expected to last at least six weeks, the council said in a statement.",
+    "Local businesses said they were worried about the effect on deliveries and customers.",
+]
+
+
+def test_a_comments_link_in_the_menu_above_the_article_does_not_start_the_comments() -> None:
+    # "Comment" as a menu section above the article is not the comment section's header: only
+    # one after some article prose marks what follows as readers' comments.
+    lines = ["Home", "Comment", "Sport", "Bridge to close for repairs", *_PROSE, "Comments", "Great piece, thanks."]
+    after = _column(lines, "after_comments")
+    assert after[4:8] == [0.0] * 4
+    assert after[-1] == 1.0
+
+
+def test_chinese_and_japanese_lines_count_the_words_they_hold_for_the_line_model() -> None:
+    # A Japanese paragraph has no spaces: counted as one word, the line model read every
+    # paragraph of a Japanese article as a one-word menu item.
+    from rafahdiff.core import boilerplate_features as bf
+
+    para = "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されました。"
+    cols, stats = bf.stage1([bf.Line("ホーム", 0, 0), bf.Line(para, 1, 1), bf.Line("Home page", 2, 2)])
+    assert stats.words[1] >= 15
+    # an unpunctuated line (a menu item, a link title) keeps its plain count; English is unchanged
+    assert stats.words[0] == 1 and stats.words[2] == 2
+    log_words = cols[bf.STAGE1_FEATURES.index("log_words")]
+    assert log_words[1] > log_words[0]
+
+
+_LONG = ("The council said the repairs would cost about two million pounds and that the work would be done "
+         "in stages so that pedestrians could keep using the bridge.")
+
+
+def test_short_lines_after_a_sentence_ending_in_a_colon_are_marked_as_its_list() -> None:
+    lines = [*_PROSE[:2], "The inspectors listed three problems:", "cracked supports", "rusted railings",
+             "loose deck plates", _LONG, "Most read", "Bridge reopens"]
+    flags = _column(lines, "colon_list")
+    assert flags[3:6] == [1.0, 1.0, 1.0]
+    assert flags[:3] == [0.0, 0.0, 0.0]
+    assert flags[6:] == [0.0, 0.0, 0.0]  # a long line ends the list; later short lines are not items
+    # a furniture family's label ("Follow us:") introduces no list
+    assert _column(["Share this story with your friends:", "Facebook", "Twitter"], "colon_list")[1:] == [0.0, 0.0]
+
+
+def test_line_signals_for_promo_caption_bio_and_teaser_wording() -> None:
+    lines = [
+        "Keep an eye on your inbox for the latest sports news.",
+        "\u201cYou will not win this,\u201d the mayor told the council on Tuesday night.",
+        _PROSE[0],
+        "Kristi Noem, governor of South Dakota, pictured at the White House in 2018.",
+        "Ascom is a global solutions provider focused on healthcare software.",
+        "Jane Doe is a staff writer who covers city hall for the paper.",
+        "GET THE QUIZ: INSTANT DOWNLOAD!",
+        "Who will make the Rock Hall in 2020?",
+    ]
+    reader, imperative = _column(lines, "reader_words"), _column(lines, "imperative_open")
+    assert reader[0] > 0 and imperative[0] == 1.0  # a promo speaks to the reader, opening with a verb
+    assert reader[1] == 0.0 and imperative[1] == 0.0  # ... a quoted speaker does not count
+    assert reader[2] == 0.0 and imperative[2] == 0.0
+    caption = _column(lines, "caption_cues")
+    assert caption[3] >= 1.0 and caption[2] == 0.0
+    definition = _column(lines, "definition_open")
+    assert definition[4] == 1.0 and definition[2] == 0.0 and definition[3] == 0.0
+    bio = _column(lines, "bio_cues")
+    assert bio[5] > 0 and bio[2] == 0.0
+    upper = _column(lines, "upper_letters")
+    assert upper[6] > 0.9 and upper[2] < 0.1
+    question = _column(lines, "question_end")
+    assert question[7] == 1.0 and question[2] == 0.0
