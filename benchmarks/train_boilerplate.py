@@ -449,7 +449,7 @@ def main() -> None:
         print(f"CV by page ({FOLDS} folds, {split}, {len(pages)} pages, everything refitted per fold), content-line F1:")
         for key in ("whole", "window"):
             pr, rc, f = cv[key]
-            print(f"  {key:6s} F1 {f:.3f} (P {pr:.3f} R {rc:.3f})")
+            print(f"  {key:6s} F1 {f:.4f} (P {pr:.4f} R {rc:.4f})")
     shipped = train(pages, [i % FOLDS for i in range(len(pages))])
     print(f"shipped rules: {shipped.rules}; {len(shipped.trees)} trees")
     model = {
