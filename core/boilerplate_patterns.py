@@ -39,7 +39,11 @@ LINE_PATTERNS: Final[list[tuple[str, re.Pattern[str], str]]] = [
         r"pubblicità|advertentie|annonce|annons|annonse|mainos|hirdetés|διαφήμιση|реклама|رعاية|"
         r"إعلان|اعلان|تبلیغات|פרסומת|विज्ञापन|广告|廣告|広告|광고|iklan|quảng cáo|โฆษณา|"
         r"scroll to continue(?: with content)?|story continues below(?: advertisement)?|"
-        r"article continues below(?: advertisement)?|continue reading below)[\W_]*$", _I),
+        r"article continues below(?: advertisement)?|continue reading below|"
+        r"continue reading (?:the )?(?:main |full )?(?:story|article))"
+        # markers chained on one line: "ADVERTISEMENT - Continue reading below"
+        r"(?:[\W_]+(?:advertisements?|advertising|advert|ads?|sponsored|scroll to continue(?: with content)?|"
+        r"(?:story|article) continues below(?: advertisement)?|continue reading(?: below)?))*[\W_]*$", _I),
      "an advertisement marker"),
     ("byline", re.compile(r"^(?:\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?\.?|dk|dakika|minuten?|minutos?)\s*"
                           r"(?:read|reading|de lectura|lesezeit|okuma)|(?:estimated )?read(?:ing)? time:?\s*\d+.*)$", _I),

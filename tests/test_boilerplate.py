@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 from pathlib import Path
 
@@ -792,3 +793,43 @@ def test_line_signals_for_promo_caption_bio_and_teaser_wording() -> None:
     assert upper[6] > 0.9 and upper[2] < 0.1
     question = _column(lines, "question_end")
     assert question[7] == 1.0 and question[2] == 0.0
+
+
+@pytest.mark.parametrize("marker", [
+    "ADVERTISEMENT - Continue reading below",
+    "Continue reading the main story",
+    "Advertisement · Scroll to continue",
+    "Story continues below advertisement",
+])
+def test_ad_markers_chained_or_newspaper_worded_inside_an_article_are_ads(marker):
+    """Found by QA on edited pages: these stayed content when pasted between paragraphs."""
+    text = seed_text("001")
+    paras = text.split("\n\n")
+    edited = "\n\n".join(paras[:5] + [marker] + paras[5:])
+    cats = dict(line_categories(edited))
+    assert cats[marker] == {"ad"}
+    # and the article around it is untouched
+    assert dict(line_categories(text)).keys() <= cats.keys()
+
+
+def test_continue_reading_alone_is_not_an_ad_marker():
+    from rafahdiff.core.boilerplate_patterns import line_category
+
+    assert line_category("Continue reading", 2) is None or line_category("Continue reading", 2)[0] != "ad"
+    assert line_category("Continue reading the main story to see why", 8) is None
+
+
+def test_a_page_the_model_doubts_throughout_is_recalibrated_upwards_only():
+    """_page_calibrated: the likeliest article run's median line is raised to p = 0.95 when the
+    model doubts the whole page (a language its lexicon hardly knows), never lowered."""
+    from rafahdiff.core.boilerplate import _CALIBRATE_AT, _page_calibrated
+
+    doubted = [0.01] * 5 + [0.6, 0.7, 0.65, 0.8, 0.6] + [0.01] * 5
+    raised = _page_calibrated(doubted)
+    assert all(r > d for r, d in zip(raised, doubted))
+    run = sorted(raised[5:10])
+    assert abs(math.log(run[2] / (1 - run[2])) - _CALIBRATE_AT) < 1e-9
+    assert max(raised[:5] + raised[10:]) < 0.5  # the furniture around it stays furniture
+    sure = [0.01] * 5 + [0.99, 0.97, 0.98, 0.99, 0.96] + [0.2] * 5
+    assert list(_page_calibrated(sure)) == sure
+    assert list(_page_calibrated([])) == []
