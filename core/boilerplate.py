@@ -140,6 +140,19 @@ def _model_reason(st: _St, cols: bf.Columns, i: int, p: float, words: list[str] 
     """Name the measurements that made the model call this line furniture (`words`: the line's
     most furniture-like words in the lexicon, when known)."""
     bits: list[str] = []
+    # What the line says before how it looks: these name the kind of furniture.
+    if cols[_F["reader_words"]][i] >= 0.1:
+        bits.append("speaks to the reader (“you”)")
+    if cols[_F["imperative_open"]][i]:
+        bits.append("opens with a call to action")
+    if cols[_F["caption_cues"]][i]:
+        bits.append("worded like a photo caption")
+    if cols[_F["bio_cues"]][i]:
+        bits.append("worded like an author bio")
+    if cols[_F["definition_open"]][i]:
+        bits.append("says who someone or something is (an about box)")
+    if cols[_F["question_end"]][i] and st.words <= 20:
+        bits.append("a short question (a teaser)")
     if st.words <= 6:
         bits.append(f"short line ({st.words} word{'s' if st.words != 1 else ''})")
     around = math.expm1(cols[_F["mean_words_2"]][i])

@@ -833,3 +833,21 @@ def test_a_page_the_model_doubts_throughout_is_recalibrated_upwards_only():
     sure = [0.01] * 5 + [0.99, 0.97, 0.98, 0.99, 0.96] + [0.2] * 5
     assert list(_page_calibrated(sure)) == sure
     assert list(_page_calibrated([])) == []
+
+
+def test_the_model_reason_names_what_the_new_line_signals_saw():
+    """The reason says why in words a reader knows: a promo line speaks to the reader, a caption
+    is worded like one, an about box says who someone is."""
+    body = seed_text("001").split("\n\n")
+    extra = {
+        "Get the best of our reporting delivered to your inbox every morning, for free, if you like": "speaks to the reader",
+        "Palestinians walk past the rubble of a building pictured in Rafah on Tuesday, March 26, 2024": "photo caption",
+        "Acme Corp is a global provider of widgets headquartered in Ohio": "about box",
+    }
+    text = "\n\n".join(body + list(extra))
+    units = classify(text, segment(text))
+    got = {text[u.start:u.end]: u for u in units}
+    for line, words in extra.items():
+        unit = got[line]
+        assert unit.boilerplate is not None and "line model" in unit.reason
+        assert words in unit.reason, (line, unit.reason)
