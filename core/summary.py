@@ -47,28 +47,27 @@ class Summary:
         return self.b_source is not None
 
 
-def share_text(value: float) -> str:
-    """A share as a percentage with one decimal: `stats` keeps four, so this is exact to 0.05%.
-    A partial share that would print as 100.0% or 0.0% shows as '>99.9%' or '<0.1%' (as
-    whole_share does for the status line)."""
-    text = f"{value * 100:.1f}%"
-    if text == "100.0%" and value < 1:
-        return ">99.9%"
-    if text == "0.0%" and value > 0:
-        return "<0.1%"
+def _percent(value: float, places: int) -> str:
+    """`value` as a percentage to `places` decimals, but a partial share never shown as 100 or 0:
+    'reused 100%' beside 'omitted 1' read as a contradiction, and 'reused 0%' hid the one passage
+    found in a long text. Those show as '>99.9%' / '<0.1%' (one decimal) or '>99%' / '<1%'."""
+    text = f"{value * 100:.{places}f}%"
+    step = 10.0 ** -places
+    if value < 1 and text == f"{100:.{places}f}%":
+        return f">{100 - step:.{places}f}%"
+    if value > 0 and text == f"{0:.{places}f}%":
+        return f"<{step:.{places}f}%"
     return text
 
 
+def share_text(value: float) -> str:
+    """A share as a percentage with one decimal: `stats` keeps four, so this is exact to 0.05%."""
+    return _percent(value, 1)
+
+
 def whole_share(value: float) -> str:
-    """A share in whole percent for a status line, never rounded up to 100% or down to 0%:
-    'A reused 100%' beside 'omitted 1' (99.8%) read as a contradiction, and 'A reused 0%' hid the
-    one passage found in a long text (0.7%). Those show as '>99%' and '<1%'."""
-    pct = round(value * 100)
-    if pct >= 100 and value < 1:
-        return ">99%"
-    if pct <= 0 < value:
-        return "<1%"
-    return f"{pct}%"
+    """A share in whole percent, for a status line."""
+    return _percent(value, 0)
 
 
 def _share(s: Stats, stat: str) -> Figure:

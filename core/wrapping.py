@@ -33,15 +33,14 @@ def looks_hard_wrapped(text: str) -> bool:
         cur = line.strip()
         if cur and len(prev) >= MIN_LINE and prev.count(" ") >= 4:  # menus and labels are short
             pairs += 1
-            if prev[-1] not in _TERMINAL and cur[0].islower():
-                word = cur.split(None, 1)[0].rstrip(",;:")
-                continued += word.isalpha()  # a lower-case word, not "http://…" or "www.…"
+            continued += _continues(prev, cur)
         prev = cur
     return pairs >= MIN_PAIRS and continued >= MIN_CONTINUED * pairs
 
 
 def _continues(prev: str, cur: str) -> bool:
-    """`cur` goes on with `prev`'s sentence: no closing mark before, a lower-case word after."""
+    """`cur` goes on with `prev`'s sentence: no closing mark before, a lower-case word after
+    (a word, not "http://…" or "www.…")."""
     if not prev or not cur or prev[-1] in _TERMINAL or not cur[0].islower():
         return False
     return cur.split(None, 1)[0].rstrip(",;:").isalpha()
